@@ -1,0 +1,39 @@
+package dev.rebound.contract;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.MessageLite;
+import com.google.protobuf.Parser;
+
+/** Kafka serde of one protobuf message type; a null value (a tombstone) stays null. */
+public final class ProtobufSerde<T extends MessageLite> implements Serde<T> {
+
+    private final Parser<T> parser;
+
+    public ProtobufSerde(Parser<T> parser) {
+        this.parser = parser;
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return (topic, message) -> message == null ? null : message.toByteArray();
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return (topic, bytes) -> {
+            if (bytes == null) {
+                return null;
+            }
+            try {
+                return parser.parseFrom(bytes);
+            } catch (InvalidProtocolBufferException e) {
+                throw new SerializationException("not a valid protobuf record on " + topic, e);
+            }
+        };
+    }
+}

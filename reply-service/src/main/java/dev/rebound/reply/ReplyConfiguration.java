@@ -1,0 +1,40 @@
+package dev.rebound.reply;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.rebound.reply.domain.FeedbackThemeExtractor;
+import dev.rebound.reply.domain.PhraseBank;
+import dev.rebound.reply.domain.ReplyComposer;
+import dev.rebound.reply.domain.SendWindowPlanner;
+
+/** Wires the plain-Java domain into CDI from configuration. */
+@ApplicationScoped
+public class ReplyConfiguration {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    ReplyComposer composer(Clock clock,
+            @ConfigProperty(name = "rebound.reply.cool-down", defaultValue = "24h") Duration coolDown,
+            @ConfigProperty(name = "rebound.reply.timely-within", defaultValue = "48h") Duration timelyWithin) {
+        return new ReplyComposer(PhraseBank.forLanguage("en"), new SendWindowPlanner(coolDown, timelyWithin), clock);
+    }
+
+    @Produces
+    @Singleton
+    FeedbackThemeExtractor feedbackThemeExtractor() {
+        return new FeedbackThemeExtractor();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.rebound.reply.domain;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The phrasings of one language, read from {@code phrases/<language>.properties}. A key names a
+ * phrase and its variants are numbered ({@code closing.formal.1}, {@code closing.formal.2}, …);
+ * {@code {name}} marks a fact filled in from the request. A phrase whose facts are not all known
+ * is never used, so no placeholder reaches a reply.
+ */
+public final class PhraseBank {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+    private static final Pattern NUMBERED_KEY = Pattern.compile("(.+)\\.(\\d+)");
+
+    private final Locale locale;
+    private final Map<String, List<String>> variantsByKey;
+
+    private PhraseBank(Locale locale, Map<String, List<String>> variantsByKey) {
+        this.locale = locale;
+        this.variantsByKey = variantsByKey;
+    }
+
+    /** The bank of a language (an ISO 639-1 code such as "en"). */
+    public static PhraseBank forLanguage(String language) {
+        String resource = "phrases/" + language + ".properties";
+        try (InputStream in = PhraseBank.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no phrase bank for language " + language);
+            }
+            Properties properties = new Properties();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return new PhraseBank(Locale.forLanguageTag(language), group(properties));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /**
+     * The variants of {@code key} whose facts are all known, filled in. Only the variants that use
+     * the most known facts are returned: a reply names the company or the contact wherever it can.
+     */
+    public List<String> filledVariants(String key, Map<String, String> facts) {
+        List<String> templates = variantsByKey.get(key);
+        if (templates == null) {
+            throw new IllegalStateException("phrase bank " + locale + " has no phrase " + key);
+        }
+        List<String> filled = new ArrayList<>();
+        int mostFactsUsed = -1;
+        for (String template : templates) {
+            Optional<String> text = fill(template, facts);
+            if (text.isEmpty()) {
+                continue;
+            }
+            int factsUsed = placeholderCount(template);
+            if (factsUsed > mostFactsUsed) {
+                filled.clear();
+                mostFactsUsed = factsUsed;
+            }
+            if (factsUsed == mostFactsUsed) {
+                filled.add(text.get());
+            }
+        }
+        return filled;
+    }
+
+    /** Whether the bank has a phrase under this key. */
+    public boolean has(String key) {
+        return variantsByKey.containsKey(key);
+    }
+
+    static Optional<String> fill(String template, Map<String, String> facts) {
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String value = facts.get(matcher.group(1));
+            if (value == null || value.isBlank()) {
+                return Optional.empty();
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(out);
+        return Optional.of(out.toString());
+    }
+
+    private static int placeholderCount(String template) {
+        return (int) PLACEHOLDER.matcher(template).results().count();
+    }
+
+    private static Map<String, List<String>> group(Properties properties) {
+        Map<String, List<Map.Entry<Integer, String>>> numbered = new HashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            Matcher matcher = NUMBERED_KEY.matcher(name);
+            if (!matcher.matches()) {
+                throw new IllegalStateException("phrase key without a variant number: " + name);
+            }
+            numbered.computeIfAbsent(matcher.group(1), key -> new ArrayList<>())
+                    .add(Map.entry(Integer.parseInt(matcher.group(2)), properties.getProperty(name).strip()));
+        }
+        Map<String, List<String>> grouped = new HashMap<>();
+        numbered.forEach((key, entries) -> grouped.put(key, entries.stream()
+                .sorted(Comparator.comparing(Map.Entry::getKey))
+                .map(Map.Entry::getValue)
+                .toList()));
+        return grouped;
+    }
+}

@@ -1,0 +1,258 @@
+package dev.rebound.reply.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import dev.rebound.proto.v1.InterviewStage;
+import dev.rebound.proto.v1.Practice;
+import dev.rebound.proto.v1.Tone;
+
+/**
+ * Writes the reply to a rejection in the order coaches advise: thanks with a specific positive,
+ * an optional growth-framed feedback request, the door kept open, an offer to help, closing
+ * thanks. Phrasings come from the language's {@link PhraseBank} and are picked deterministically
+ * from the request, so the same request always gets the same reply.
+ */
+public final class ReplyComposer {
+
+    public static final int WORD_LIMIT = 150;
+    public static final int CONCISE_WORD_LIMIT = 90;
+    public static final int LINKEDIN_NOTE_LIMIT = 200;
+    static final Duration CAREERS_PAGE_AFTER = Duration.ofDays(28);
+    static final Duration VALUE_CHECK_IN_AFTER = Duration.ofDays(70);
+
+    private final PhraseBank phrases;
+    private final SendWindowPlanner planner;
+    private final Clock clock;
+
+    public ReplyComposer(PhraseBank phrases, SendWindowPlanner planner, Clock clock) {
+        this.phrases = phrases;
+        this.planner = planner;
+        this.clock = clock;
+    }
+
+    public ComposedReply compose(ReplyRequest request) {
+        Map<String, String> facts = facts(request);
+        Picker picker = new Picker(request, facts, seed(request));
+        List<ReplySection> sections = sections(request, picker, false);
+        int limit = wordLimit(request);
+        if (countWords(sections) > limit) {
+            sections = sections(request, picker, true);
+        }
+        if (countWords(sections) > limit) {
+            // the offer is the one practice the brief calls optional ("where possible")
+            sections = sections.stream().filter(s -> s.practice() != Practice.PRACTICE_RESOURCE_OFFER).toList();
+        }
+        return new ComposedReply(
+                picker.required("subject"),
+                sections,
+                sendWindow(request, picker),
+                linkedinNote(picker),
+                followUpPlan(picker),
+                nextSteps(request, picker));
+    }
+
+    public static int wordLimit(ReplyRequest request) {
+        return request.tone() == Tone.TONE_CONCISE ? CONCISE_WORD_LIMIT : WORD_LIMIT;
+    }
+
+    private List<ReplySection> sections(ReplyRequest request, Picker picker, boolean shortest) {
+        List<ReplySection> sections = new ArrayList<>();
+        String greeting = request.contactName().isPresent() ? "greeting.named" : "greeting.unnamed";
+        sections.add(new ReplySection(Practice.PRACTICE_GREETING, picker.required(greeting, shortest)));
+        sections.add(new ReplySection(Practice.PRACTICE_THANKS, thanks(request, picker, shortest)));
+        if (request.askForFeedback()) {
+            sections.add(new ReplySection(Practice.PRACTICE_FEEDBACK_REQUEST, picker.required("feedback_request", shortest)));
+        }
+        if (request.stillInterested()) {
+            sections.add(new ReplySection(Practice.PRACTICE_DOOR_OPEN, picker.required("door_open", shortest)));
+        }
+        if (request.resourceOffer().isPresent()) {
+            sections.add(new ReplySection(Practice.PRACTICE_RESOURCE_OFFER, picker.required("resource_offer", shortest)));
+        }
+        sections.add(new ReplySection(Practice.PRACTICE_CLOSING, picker.required("closing", shortest)));
+        sections.add(new ReplySection(Practice.PRACTICE_SIGNATURE, picker.required("signature", shortest)));
+        return sections;
+    }
+
+    private String thanks(ReplyRequest request, Picker picker, boolean shortest) {
+        String thanks = picker.required("thanks." + stageGroup(request.stage()), shortest);
+        Optional<String> positive = request.interviewHighlights().isEmpty()
+                ? (hadConversation(request.stage()) ? picker.optional("general_positive", shortest) : Optional.empty())
+                : Optional.of(picker.required("highlight", shortest));
+        return positive.map(line -> thanks + " " + line).orElse(thanks);
+    }
+
+    private SendWindow sendWindow(ReplyRequest request, Picker picker) {
+        SendWindowPlanner.Window window = planner.plan(request.receivedAt(), request.timeZone());
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm z", phrases.locale());
+        Map<String, String> timingFacts = Map.of(
+                "earliest", format.format(window.earliest()),
+                "latest", format.format(window.latest()));
+        String key = switch (window.timingAt(clock.instant())) {
+            case COOLING_DOWN -> "timing.wait";
+            case OPEN -> "timing.open";
+            case LATE -> "timing.late";
+        };
+        String advice = picker.withFacts(timingFacts).required(key);
+        return new SendWindow(window.earliest().toInstant(), window.latest().toInstant(), advice);
+    }
+
+    private String linkedinNote(Picker picker) {
+        return picker.variants("linkedin_note").stream()
+                .filter(note -> note.codePointCount(0, note.length()) <= LINKEDIN_NOTE_LIMIT)
+                .findFirst()
+                .orElseGet(() -> picker.required("linkedin_note_short"));
+    }
+
+    private List<FollowUpStep> followUpPlan(Picker picker) {
+        return List.of(
+                new FollowUpStep(CAREERS_PAGE_AFTER, picker.required("follow_up.careers")),
+                new FollowUpStep(VALUE_CHECK_IN_AFTER, picker.required("follow_up.value")));
+    }
+
+    private List<String> nextSteps(ReplyRequest request, Picker picker) {
+        String reflect = hadConversation(request.stage()) || request.stage() == InterviewStage.INTERVIEW_STAGE_UNSPECIFIED
+                ? "next_steps.reflect_interview" : "next_steps.reflect_application";
+        return List.of(
+                picker.required("next_steps.rest"),
+                picker.required(reflect),
+                picker.required("next_steps.practice"),
+                picker.required("next_steps.search"));
+    }
+
+    private static boolean hadConversation(InterviewStage stage) {
+        return stage == InterviewStage.INTERVIEW_STAGE_PHONE_SCREEN
+                || stage == InterviewStage.INTERVIEW_STAGE_INTERVIEW
+                || stage == InterviewStage.INTERVIEW_STAGE_FINAL_ROUND;
+    }
+
+    private static String stageGroup(InterviewStage stage) {
+        return switch (stage) {
+            case INTERVIEW_STAGE_APPLICATION -> "after_application";
+            case INTERVIEW_STAGE_PHONE_SCREEN -> "after_screen";
+            case INTERVIEW_STAGE_INTERVIEW, INTERVIEW_STAGE_FINAL_ROUND -> "after_interview";
+            default -> "unknown_stage";
+        };
+    }
+
+    private static int countWords(List<ReplySection> sections) {
+        return sections.stream().mapToInt(section -> Words.count(section.text())).sum();
+    }
+
+    private static Map<String, String> facts(ReplyRequest request) {
+        Map<String, String> facts = new HashMap<>();
+        facts.put("candidate", request.candidateName());
+        request.company().ifPresent(company -> facts.put("company", company));
+        request.role().ifPresent(role -> facts.put("role", role));
+        request.resourceOffer().ifPresent(resource -> facts.put("resource", asClause(resource)));
+        request.contactName().ifPresent(contact -> {
+            facts.put("contact", contact);
+            facts.put("contact_first", contact.split(" ")[0]);
+        });
+        if (!request.interviewHighlights().isEmpty()) {
+            facts.put("highlight", request.interviewHighlights().stream()
+                    .limit(2)
+                    .map(ReplyComposer::asClause)
+                    .collect(Collectors.joining(" and ")));
+        }
+        return facts;
+    }
+
+    /** A caller's phrase made to sit inside a sentence: no final stop, no capital on an ordinary word. */
+    static String asClause(String phrase) {
+        String clause = phrase.strip().replaceAll("[.!;,]+$", "");
+        boolean ordinaryWord = clause.length() > 1
+                && Character.isUpperCase(clause.charAt(0)) && Character.isLowerCase(clause.charAt(1))
+                && !clause.startsWith("I ");
+        return ordinaryWord ? Character.toLowerCase(clause.charAt(0)) + clause.substring(1) : clause;
+    }
+
+    /** A stable 64-bit fingerprint of everything that shapes the text (FNV-1a). */
+    private static long seed(ReplyRequest request) {
+        String canonical = String.join("\u0001", request.candidateName(), request.company().orElse(""),
+                request.contactName().orElse(""), request.role().orElse(""), request.stage().name(),
+                String.join("\u0002", request.interviewHighlights()), request.resourceOffer().orElse(""),
+                request.tone().name(), String.valueOf(request.stillInterested()),
+                String.valueOf(request.askForFeedback()), String.valueOf(request.variant()));
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : canonical.getBytes(StandardCharsets.UTF_8)) {
+            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        return hash;
+    }
+
+    /** Picks phrasings for one request: the tone's variant where the bank has one, else the shared one. */
+    private final class Picker {
+        private final String tone;
+        private final Map<String, String> facts;
+        private final long seed;
+
+        Picker(ReplyRequest request, Map<String, String> facts, long seed) {
+            this(request.tone().name().substring("TONE_".length()).toLowerCase(Locale.ROOT), facts, seed);
+        }
+
+        private Picker(String tone, Map<String, String> facts, long seed) {
+            this.tone = tone;
+            this.facts = facts;
+            this.seed = seed;
+        }
+
+        Picker withFacts(Map<String, String> extra) {
+            Map<String, String> merged = new HashMap<>(facts);
+            merged.putAll(extra);
+            return new Picker(tone, merged, seed);
+        }
+
+        String required(String key) {
+            return required(key, false);
+        }
+
+        String required(String key, boolean shortest) {
+            return optional(key, shortest).orElseThrow(() -> new IllegalStateException(
+                    "phrase bank " + phrases.locale() + " has no usable phrase " + key + " for tone " + tone));
+        }
+
+        Optional<String> optional(String key, boolean shortest) {
+            List<String> variants = variants(key);
+            if (shortest) {
+                return variants.stream().min(Comparator.comparingInt(String::length));
+            }
+            return variants.stream().findFirst();
+        }
+
+        /** The usable variants, rotated so that the request's pick comes first. */
+        List<String> variants(String key) {
+            String toned = key + "." + tone;
+            String resolved = phrases.has(toned) ? toned : key;
+            if (!phrases.has(resolved)) {
+                return List.of();
+            }
+            List<String> variants = phrases.filledVariants(resolved, facts);
+            if (variants.isEmpty()) {
+                return variants;
+            }
+            int first = Math.floorMod(mix(seed ^ key.hashCode()), variants.size());
+            List<String> rotated = new ArrayList<>(variants.subList(first, variants.size()));
+            rotated.addAll(variants.subList(0, first));
+            return rotated;
+        }
+
+        private static long mix(long value) {
+            long z = value + 0x9e3779b97f4a7c15L;
+            z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+            z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+            return z ^ (z >>> 31);
+        }
+    }
+}

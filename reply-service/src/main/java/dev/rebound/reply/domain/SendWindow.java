@@ -1,0 +1,7 @@
+package dev.rebound.reply.domain;
+
+import java.time.Instant;
+
+/** When to send: not before the cool-down ends, and while the reply is still timely. */
+public record SendWindow(Instant earliest, Instant latest, String advice) {
+}

@@ -11,6 +11,25 @@ public final class Taxonomy {
     private Taxonomy() {
     }
 
+    /** A competency as a reader would name it, e.g. "the weakness question". */
+    public static String label(Competency competency) {
+        return switch (competency) {
+            case COMPETENCY_BEHAVIOURAL_EXAMPLES -> "behavioural examples";
+            case COMPETENCY_WEAKNESS_QUESTION -> "the weakness question";
+            case COMPETENCY_TECHNICAL_DEPTH -> "technical depth";
+            case COMPETENCY_PROBLEM_SOLVING -> "problem solving";
+            case COMPETENCY_COMMUNICATION_CLARITY -> "communication clarity";
+            case COMPETENCY_ANSWER_STRUCTURE -> "answer length and structure";
+            case COMPETENCY_COMPANY_RESEARCH -> "company research";
+            case COMPETENCY_QUESTIONS_FOR_INTERVIEWER -> "questions for the interviewer";
+            case COMPETENCY_MOTIVATION -> "motivation";
+            case COMPETENCY_CULTURE_FIT -> "culture and values fit";
+            case COMPETENCY_SALARY_DISCUSSION -> "salary discussion";
+            case COMPETENCY_CONFIDENCE_COMPOSURE -> "confidence and composure";
+            case COMPETENCY_UNSPECIFIED, UNRECOGNIZED -> "unspecified competency";
+        };
+    }
+
     /**
      * The competency an employer-feedback theme speaks to; empty for themes an interview cannot
      * change (experience level, role fit).

@@ -45,8 +45,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Files.createDirectories(dataDir);
             int brokerPort = port == 0 ? freePort() : port;
             int controllerPort = freePort();
-            Properties props = serverProperties(dataDir.resolve("logs"), brokerPort, controllerPort);
-            format(dataDir, props);
+            Path logDir = dataDir.resolve("logs");
+            Properties props = serverProperties(logDir, brokerPort, controllerPort);
+            if (!Files.exists(logDir.resolve("meta.properties"))) {
+                format(dataDir, props);
+            }
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
             return new EmbeddedKafkaBroker(server, brokerPort);
@@ -91,7 +94,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return props;
     }
 
-    /** Formats the log directory once; a directory that is already formatted is kept. */
+    /** Formats a new log directory (a formatted one keeps its cluster id and data). */
     private static void format(Path dataDir, Properties props) throws IOException {
         Path config = dataDir.resolve("server.properties");
         try (Writer writer = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
@@ -99,8 +102,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int exitCode = StorageTool.execute(new String[] {
-                "format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString(),
-                "--ignore-formatted"}, new PrintStream(output, true, StandardCharsets.UTF_8));
+                "format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString()}, new PrintStream(output, true, StandardCharsets.UTF_8));
         if (exitCode != 0) {
             throw new IOException("formatting the Kafka log directory failed: " + output.toString(StandardCharsets.UTF_8));
         }

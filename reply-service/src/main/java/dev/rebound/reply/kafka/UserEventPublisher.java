@@ -38,7 +38,7 @@ public class UserEventPublisher {
 
     UserEventPublisher(
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "rebound.kafka.delivery-timeout", defaultValue = "4s") Duration deliveryTimeout,
+            @ConfigProperty(name = "rebound.kafka.delivery-timeout", defaultValue = "3s") Duration deliveryTimeout,
             @ConfigProperty(name = "rebound.kafka.topic-partitions", defaultValue = "6") int topicPartitions,
             @ConfigProperty(name = "rebound.kafka.replication-factor") Optional<Short> replicationFactor) {
         this.bootstrapServers = bootstrapServers;

@@ -1,0 +1,178 @@
+package dev.rebound.worker.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.google.protobuf.Timestamp;
+
+import dev.rebound.contract.Taxonomy;
+import dev.rebound.proto.internal.v1.RecordedAssessment;
+import dev.rebound.proto.internal.v1.RecordedFeedback;
+import dev.rebound.proto.internal.v1.UserProfileState;
+import dev.rebound.proto.v1.Competency;
+import dev.rebound.proto.v1.CompetencyGrade;
+import dev.rebound.proto.v1.Grade;
+import dev.rebound.proto.v1.ImprovementPlan;
+import dev.rebound.proto.v1.Suggestion;
+import dev.rebound.proto.v1.ThemeMatch;
+
+/**
+ * Turns a profile into ranked suggestions. For each competency:
+ * <pre>
+ *   score = shortfall + 0.5 × min(employer mentions, 2) + 0.25 × [rated strong where an employer flagged it]
+ *   shortfall = 1 − recency-weighted grade (strong 1, solid 0.5, gap 0; each older assessment weighs 0.7 × the next newer)
+ * </pre>
+ * A competency becomes a suggestion when its shortfall is at least 0.25 or an employer mentioned
+ * it; the highest scores come first.
+ */
+public final class PlanBuilder {
+
+    public static final int PATTERN_MIN_ASSESSMENTS = 5;
+    static final double RECENCY_DECAY = 0.7;
+    static final double EMPLOYER_WEIGHT = 0.5;
+    static final int EMPLOYER_MENTIONS_CAP = 2;
+    static final double SELF_EMPLOYER_GAP_WEIGHT = 0.25;
+    static final double MIN_SHORTFALL = 0.25;
+    static final int MAX_SUGGESTIONS = 5;
+
+    public ImprovementPlan build(UserProfileState profile, Instant updatedAt) {
+        Map<Competency, List<Grade>> gradesNewestFirst = gradesNewestFirst(profile);
+        Map<Competency, Integer> employerMentions = employerMentions(profile);
+        List<Suggestion> suggestions = new ArrayList<>();
+        for (Competency competency : Competency.values()) {
+            if (competency == Competency.COMPETENCY_UNSPECIFIED || competency == Competency.UNRECOGNIZED) {
+                continue;
+            }
+            List<Grade> grades = gradesNewestFirst.getOrDefault(competency, List.of());
+            int mentions = employerMentions.getOrDefault(competency, 0);
+            if (grades.isEmpty() && mentions == 0) {
+                continue;
+            }
+            double shortfall = grades.isEmpty() ? 0 : 1 - weightedGrade(grades);
+            boolean ratedStrongButFlagged = mentions > 0 && !grades.isEmpty() && grades.get(0) == Grade.GRADE_STRONG;
+            if (shortfall < MIN_SHORTFALL && mentions == 0) {
+                continue;
+            }
+            double employerSignal = EMPLOYER_WEIGHT * Math.min(mentions, EMPLOYER_MENTIONS_CAP);
+            double score = shortfall + employerSignal + (ratedStrongButFlagged ? SELF_EMPLOYER_GAP_WEIGHT : 0);
+            suggestions.add(Suggestion.newBuilder()
+                    .setCompetency(competency)
+                    .setGap(gap(competency, grades, mentions))
+                    .setPractice(PracticeCatalogue.practiceFor(competency))
+                    .setRationale(rationale(score, grades, shortfall, mentions, employerSignal, ratedStrongButFlagged,
+                            profile.getAssessmentsCount()))
+                    .setScore(score)
+                    .build());
+        }
+        suggestions.sort(Comparator.comparingDouble(Suggestion::getScore).reversed()
+                .thenComparing(Suggestion::getCompetencyValue));
+        return ImprovementPlan.newBuilder()
+                .setUserId(profile.getUserId())
+                .setUpdatedAt(Timestamp.newBuilder().setSeconds(updatedAt.getEpochSecond()).setNanos(updatedAt.getNano()))
+                .setAssessmentCount(profile.getAssessmentsCount())
+                .setEmployerFeedbackCount(profile.getEmployerFeedbackCount())
+                .addAllSuggestions(suggestions.subList(0, Math.min(MAX_SUGGESTIONS, suggestions.size())))
+                .addAllMissingEvidence(missingEvidence(profile))
+                .build();
+    }
+
+    /** Grade values weighted by recency: the newest counts 1, each older one 0.7 × the next newer. */
+    static double weightedGrade(List<Grade> newestFirst) {
+        double weight = 1;
+        double weightedSum = 0;
+        double totalWeight = 0;
+        for (Grade grade : newestFirst) {
+            weightedSum += weight * value(grade);
+            totalWeight += weight;
+            weight *= RECENCY_DECAY;
+        }
+        return weightedSum / totalWeight;
+    }
+
+    private static double value(Grade grade) {
+        return switch (grade) {
+            case GRADE_STRONG -> 1.0;
+            case GRADE_SOLID -> 0.5;
+            default -> 0.0;
+        };
+    }
+
+    private static Map<Competency, List<Grade>> gradesNewestFirst(UserProfileState profile) {
+        List<RecordedAssessment> assessments = new ArrayList<>(profile.getAssessmentsList());
+        // stable sort: assessments of the same moment keep their arrival order
+        assessments.sort(Comparator.comparing((RecordedAssessment a) -> a.getAssessment().getContext().getInterviewedAt().getSeconds())
+                .thenComparing(a -> a.getAssessment().getContext().getInterviewedAt().getNanos()));
+        Map<Competency, List<Grade>> byCompetency = new EnumMap<>(Competency.class);
+        for (int i = assessments.size() - 1; i >= 0; i--) {
+            for (CompetencyGrade grade : assessments.get(i).getAssessment().getGradesList()) {
+                byCompetency.computeIfAbsent(grade.getCompetency(), c -> new ArrayList<>()).add(grade.getGrade());
+            }
+        }
+        return byCompetency;
+    }
+
+    private static Map<Competency, Integer> employerMentions(UserProfileState profile) {
+        Map<Competency, Integer> mentions = new EnumMap<>(Competency.class);
+        for (RecordedFeedback feedback : profile.getEmployerFeedbackList()) {
+            for (ThemeMatch theme : feedback.getFeedback().getThemesList()) {
+                Taxonomy.competencyOf(theme.getTheme()).ifPresent(c -> mentions.merge(c, 1, Integer::sum));
+            }
+        }
+        return mentions;
+    }
+
+    private static String gap(Competency competency, List<Grade> grades, int mentions) {
+        String label = Taxonomy.label(competency);
+        List<String> parts = new ArrayList<>();
+        if (!grades.isEmpty()) {
+            long gaps = grades.stream().filter(g -> g == Grade.GRADE_GAP).count();
+            long solid = grades.stream().filter(g -> g == Grade.GRADE_SOLID).count();
+            parts.add(String.format(Locale.ROOT, "You graded %s as a gap in %d and solid in %d of %d %s.",
+                    label, gaps, solid, grades.size(), grades.size() == 1 ? "interview" : "interviews"));
+        }
+        if (mentions > 0) {
+            parts.add(String.format(Locale.ROOT, "Employer feedback mentioned %s %d %s.",
+                    label, mentions, mentions == 1 ? "time" : "times"));
+        }
+        return String.join(" ", parts);
+    }
+
+    private static String rationale(double score, List<Grade> grades, double shortfall, int mentions,
+            double employerSignal, boolean ratedStrongButFlagged, int assessmentCount) {
+        StringBuilder rationale = new StringBuilder(String.format(Locale.ROOT, "Score %.2f: shortfall %.2f", score, shortfall));
+        if (!grades.isEmpty()) {
+            rationale.append(String.format(Locale.ROOT, " (recency-weighted grade %.2f of 1 over %d %s)",
+                    1 - shortfall, grades.size(), grades.size() == 1 ? "grade" : "grades"));
+        }
+        rationale.append(String.format(Locale.ROOT, " + employer signal %.2f (%d %s)", employerSignal, mentions,
+                mentions == 1 ? "mention" : "mentions"));
+        if (ratedStrongButFlagged) {
+            rationale.append(String.format(Locale.ROOT,
+                    " + %.2f because your latest self-grade was strong where an employer flagged it", SELF_EMPLOYER_GAP_WEIGHT));
+        }
+        rationale.append('.');
+        if (assessmentCount < PATTERN_MIN_ASSESSMENTS) {
+            rationale.append(String.format(Locale.ROOT, " Based on %d of the %d assessments needed before this is called a pattern.",
+                    assessmentCount, PATTERN_MIN_ASSESSMENTS));
+        }
+        return rationale.toString();
+    }
+
+    private static List<String> missingEvidence(UserProfileState profile) {
+        List<String> missing = new ArrayList<>();
+        int needed = PATTERN_MIN_ASSESSMENTS - profile.getAssessmentsCount();
+        if (needed > 0) {
+            missing.add(String.format(Locale.ROOT, "%d more self-%s before the plan reports patterns.",
+                    needed, needed == 1 ? "assessment" : "assessments"));
+        }
+        if (profile.getEmployerFeedbackCount() == 0) {
+            missing.add("No employer feedback yet: the suggestions rest on self-assessments alone, which tend to be unreliable.");
+        }
+        return missing;
+    }
+}

@@ -42,16 +42,16 @@ public final class ReplyComposer {
     }
 
     public ComposedReply compose(ReplyRequest request) {
-        Map<String, String> facts = facts(request);
-        Picker picker = new Picker(request, facts, seed(request));
-        List<ReplySection> sections = sections(request, picker, false);
+        long seed = seed(request);
         int limit = wordLimit(request);
-        if (countWords(sections) > limit) {
-            sections = sections(request, picker, true);
-        }
-        if (countWords(sections) > limit) {
-            // the offer is the one practice the brief calls optional ("where possible")
-            sections = sections.stream().filter(s -> s.practice() != Practice.PRACTICE_RESOURCE_OFFER).toList();
+        Picker picker = null;
+        List<ReplySection> sections = List.of();
+        for (Fitting fitting : Fitting.IN_ORDER) {
+            picker = new Picker(request, facts(request, fitting.highlights()), seed);
+            sections = sections(request, picker, fitting);
+            if (countWords(sections) <= limit) {
+                break;
+            }
         }
         return new ComposedReply(
                 picker.required("subject"),
@@ -62,22 +62,37 @@ public final class ReplyComposer {
                 nextSteps(request, picker));
     }
 
+    /**
+     * Ever shorter ways to write the same reply, tried until one fits the word limit: the shortest
+     * phrasings, then without the resource offer (the brief's "where possible"), then with fewer
+     * of the candidate's highlights.
+     */
+    private record Fitting(boolean shortest, boolean resourceOffer, int highlights) {
+        static final List<Fitting> IN_ORDER = List.of(
+                new Fitting(false, true, 2),
+                new Fitting(true, true, 2),
+                new Fitting(true, false, 2),
+                new Fitting(true, false, 1),
+                new Fitting(true, false, 0));
+    }
+
     public static int wordLimit(ReplyRequest request) {
         return request.tone() == Tone.TONE_CONCISE ? CONCISE_WORD_LIMIT : WORD_LIMIT;
     }
 
-    private List<ReplySection> sections(ReplyRequest request, Picker picker, boolean shortest) {
+    private List<ReplySection> sections(ReplyRequest request, Picker picker, Fitting fitting) {
+        boolean shortest = fitting.shortest();
         List<ReplySection> sections = new ArrayList<>();
         String greeting = request.contactName().isPresent() ? "greeting.named" : "greeting.unnamed";
         sections.add(new ReplySection(Practice.PRACTICE_GREETING, picker.required(greeting, shortest)));
-        sections.add(new ReplySection(Practice.PRACTICE_THANKS, thanks(request, picker, shortest)));
+        sections.add(new ReplySection(Practice.PRACTICE_THANKS, thanks(request, picker, fitting)));
         if (request.askForFeedback()) {
             sections.add(new ReplySection(Practice.PRACTICE_FEEDBACK_REQUEST, picker.required("feedback_request", shortest)));
         }
         if (request.stillInterested()) {
             sections.add(new ReplySection(Practice.PRACTICE_DOOR_OPEN, picker.required("door_open", shortest)));
         }
-        if (request.resourceOffer().isPresent()) {
+        if (request.resourceOffer().isPresent() && fitting.resourceOffer()) {
             sections.add(new ReplySection(Practice.PRACTICE_RESOURCE_OFFER, picker.required("resource_offer", shortest)));
         }
         sections.add(new ReplySection(Practice.PRACTICE_CLOSING, picker.required("closing", shortest)));
@@ -85,11 +100,13 @@ public final class ReplyComposer {
         return sections;
     }
 
-    private String thanks(ReplyRequest request, Picker picker, boolean shortest) {
+    private String thanks(ReplyRequest request, Picker picker, Fitting fitting) {
+        boolean shortest = fitting.shortest();
         String thanks = picker.required("thanks." + stageGroup(request.stage()), shortest);
-        Optional<String> positive = request.interviewHighlights().isEmpty()
-                ? (hadConversation(request.stage()) ? picker.optional("general_positive", shortest) : Optional.empty())
-                : Optional.of(picker.required("highlight", shortest));
+        boolean highlighted = !request.interviewHighlights().isEmpty() && fitting.highlights() > 0;
+        Optional<String> positive = highlighted
+                ? Optional.of(picker.required("highlight", shortest))
+                : (hadConversation(request.stage()) ? picker.optional("general_positive", shortest) : Optional.empty());
         return positive.map(line -> thanks + " " + line).orElse(thanks);
     }
 
@@ -150,7 +167,7 @@ public final class ReplyComposer {
         return sections.stream().mapToInt(section -> Words.count(section.text())).sum();
     }
 
-    private static Map<String, String> facts(ReplyRequest request) {
+    private static Map<String, String> facts(ReplyRequest request, int highlights) {
         Map<String, String> facts = new HashMap<>();
         facts.put("candidate", request.candidateName());
         request.company().ifPresent(company -> facts.put("company", company));
@@ -160,9 +177,9 @@ public final class ReplyComposer {
             facts.put("contact", contact);
             facts.put("contact_first", contact.split(" ")[0]);
         });
-        if (!request.interviewHighlights().isEmpty()) {
+        if (!request.interviewHighlights().isEmpty() && highlights > 0) {
             facts.put("highlight", request.interviewHighlights().stream()
-                    .limit(2)
+                    .limit(highlights)
                     .map(ReplyComposer::asClause)
                     .collect(Collectors.joining(" and ")));
         }

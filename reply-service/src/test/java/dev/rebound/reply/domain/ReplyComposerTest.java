@@ -1,0 +1,214 @@
+package dev.rebound.reply.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import dev.rebound.proto.v1.InterviewStage;
+import dev.rebound.proto.v1.Practice;
+import dev.rebound.proto.v1.Tone;
+
+class ReplyComposerTest {
+
+    static final Instant RECEIVED = Instant.parse("2026-11-17T14:00:00Z"); // a Tuesday
+    static final Clock NOW = Clock.fixed(Instant.parse("2026-11-17T16:00:00Z"), ZoneOffset.UTC);
+    static final ReplyComposer COMPOSER = new ReplyComposer(PhraseBank.forLanguage("en"),
+            new SendWindowPlanner(Duration.ofHours(24), Duration.ofHours(48)), NOW);
+
+    static ReplyRequest request(Tone tone, boolean askForFeedback, boolean stillInterested, Optional<String> resource) {
+        return new ReplyRequest("Ada Lovelace", Optional.of("Acme Analytics"), Optional.of("Darren Hale"),
+                Optional.of("Data Engineer"), InterviewStage.INTERVIEW_STAGE_INTERVIEW,
+                List.of("learning about the data-platform roadmap"), stillInterested, askForFeedback, resource,
+                tone, RECEIVED, ZoneOffset.UTC, 0);
+    }
+
+    static ReplyRequest typical() {
+        return request(Tone.TONE_WARM, true, true, Optional.empty());
+    }
+
+    static List<Practice> practices(ComposedReply reply) {
+        return reply.sections().stream().map(ReplySection::practice).toList();
+    }
+
+    @Test
+    void followsThePracticeOrderOfTheBrief() {
+        ComposedReply reply = COMPOSER.compose(request(Tone.TONE_WARM, true, true, Optional.of("an article on event sourcing")));
+        assertEquals(List.of(Practice.PRACTICE_GREETING, Practice.PRACTICE_THANKS, Practice.PRACTICE_FEEDBACK_REQUEST,
+                Practice.PRACTICE_DOOR_OPEN, Practice.PRACTICE_RESOURCE_OFFER, Practice.PRACTICE_CLOSING,
+                Practice.PRACTICE_SIGNATURE), practices(reply));
+    }
+
+    @Test
+    void thanksWithTheCandidatesOwnHighlight() {
+        ReplySection thanks = COMPOSER.compose(typical()).sections().get(1);
+        assertTrue(thanks.text().contains("learning about the data-platform roadmap."), thanks.text());
+    }
+
+    @Test
+    void inventsNoPositiveWithoutAHighlight() {
+        ReplyRequest plain = new ReplyRequest("Ada Lovelace", Optional.empty(), Optional.empty(), Optional.empty(),
+                InterviewStage.INTERVIEW_STAGE_APPLICATION, List.of(), true, true, Optional.empty(), Tone.TONE_WARM,
+                RECEIVED, ZoneOffset.UTC, 0);
+        String thanks = COMPOSER.compose(plain).sections().get(1).text();
+        assertFalse(thanks.contains("enjoyed"), thanks);
+        assertFalse(thanks.contains("learn more"), thanks);
+        assertTrue(thanks.startsWith("Thank you"), thanks);
+    }
+
+    @Test
+    void asksNoFeedbackWhenEmployerSaysItCannotGiveAny() {
+        for (Tone tone : List.of(Tone.TONE_WARM, Tone.TONE_FORMAL, Tone.TONE_CONCISE)) {
+            ComposedReply reply = COMPOSER.compose(request(tone, false, true, Optional.empty()));
+            assertFalse(practices(reply).contains(Practice.PRACTICE_FEEDBACK_REQUEST));
+            assertFalse(reply.body().toLowerCase().contains("feedback"), reply.body());
+        }
+    }
+
+    @Test
+    void keepsTheDoorOpenOnlyWhenStillInterested() {
+        assertTrue(practices(COMPOSER.compose(typical())).contains(Practice.PRACTICE_DOOR_OPEN));
+        ComposedReply notInterested = COMPOSER.compose(request(Tone.TONE_WARM, true, false, Optional.empty()));
+        assertFalse(practices(notInterested).contains(Practice.PRACTICE_DOOR_OPEN));
+        assertFalse(notInterested.body().contains("future"), notInterested.body());
+    }
+
+    @Test
+    void mentionsTheHireNotWorkingOutOnlyInTheWarmTone() {
+        for (int variant = 0; variant < 20; variant++) {
+            for (Tone tone : List.of(Tone.TONE_FORMAL, Tone.TONE_CONCISE)) {
+                ReplyRequest base = request(tone, true, true, Optional.empty());
+                String body = COMPOSER.compose(withVariant(base, variant)).body();
+                assertFalse(body.contains("hire"), body);
+            }
+        }
+        Set<Boolean> warmMentions = new HashSet<>();
+        for (int variant = 0; variant < 20; variant++) {
+            warmMentions.add(COMPOSER.compose(withVariant(typical(), variant)).body().contains("hire"));
+        }
+        assertTrue(warmMentions.contains(true));
+    }
+
+    @Test
+    void offersAResourceOnlyWhenTheCandidateGaveOne() {
+        assertFalse(practices(COMPOSER.compose(typical())).contains(Practice.PRACTICE_RESOURCE_OFFER));
+        ComposedReply reply = COMPOSER.compose(request(Tone.TONE_FORMAL, true, true, Optional.of("An article on event sourcing.")));
+        assertTrue(reply.body().contains("share an article on event sourcing"), reply.body());
+    }
+
+    @Test
+    void greetsTheContactAndSignsWithTheCandidatesNameOnce() {
+        ComposedReply warm = COMPOSER.compose(typical());
+        assertTrue(warm.body().startsWith("Hi Darren,") || warm.body().startsWith("Hello Darren,"), warm.body());
+        ComposedReply formal = COMPOSER.compose(request(Tone.TONE_FORMAL, true, true, Optional.empty()));
+        assertTrue(formal.body().startsWith("Dear Darren Hale,"), formal.body());
+        assertTrue(formal.body().endsWith("\nAda Lovelace"));
+        assertEquals(formal.body().indexOf("Ada Lovelace"), formal.body().lastIndexOf("Ada Lovelace"));
+    }
+
+    @Test
+    void sameRequestGivesTheSameReplyAndAVariantGivesAnother() {
+        assertEquals(COMPOSER.compose(typical()), COMPOSER.compose(typical()));
+        Set<String> bodies = new HashSet<>();
+        for (int variant = 0; variant < 10; variant++) {
+            bodies.add(COMPOSER.compose(withVariant(typical(), variant)).body());
+        }
+        assertTrue(bodies.size() > 3, "only " + bodies.size() + " distinct bodies from 10 variants");
+    }
+
+    @Test
+    void linkedinNoteFitsTheFreeAccountLimitEvenWithLongNames() {
+        String longName = "Maximiliane Alexandra Konstantinopoulou-Wittgenstein";
+        ReplyRequest request = new ReplyRequest("Ada", Optional.of("International Business Machines Corporation of America"),
+                Optional.of(longName), Optional.of("Principal Staff Distributed Systems Reliability Engineer"),
+                InterviewStage.INTERVIEW_STAGE_FINAL_ROUND, List.of(), true, true, Optional.empty(), Tone.TONE_FORMAL,
+                RECEIVED, ZoneOffset.UTC, 0);
+        String note = COMPOSER.compose(request).linkedinNote();
+        assertTrue(note.codePointCount(0, note.length()) <= 200, note);
+    }
+
+    @Test
+    void followUpPlanHasNoJustCheckingIn() {
+        ComposedReply reply = COMPOSER.compose(typical());
+        assertEquals(List.of(Duration.ofDays(28), Duration.ofDays(70)),
+                reply.followUpPlan().stream().map(FollowUpStep::after).toList());
+        reply.followUpPlan().forEach(step -> {
+            assertFalse(step.action().toLowerCase().contains("checking in"));
+            assertFalse(step.action().toLowerCase().contains("touching base"));
+        });
+        assertEquals(4, reply.nextSteps().size());
+    }
+
+    /** Property-style: many generated requests, every rule of the brief holds for each. */
+    @Test
+    void everyGeneratedReplyKeepsTheRules() {
+        Random random = new Random(42);
+        List<String> names = List.of("Ada", "Grace Hopper", "José Álvarez", "Zoë O'Neill", "李雷");
+        List<String> longText = List.of("x", "the whiteboard session on stream processing with the platform team",
+                "meeting " + "the whole team ".repeat(12));
+        int checked = 0;
+        for (int i = 0; i < 3_000; i++) {
+            Tone tone = Tone.forNumber(1 + random.nextInt(3));
+            boolean askForFeedback = random.nextBoolean();
+            ReplyRequest request = new ReplyRequest(
+                    pick(random, names),
+                    maybe(random, "Acme Corporation"),
+                    maybe(random, pick(random, names)),
+                    maybe(random, "Senior Data Platform Engineer"),
+                    InterviewStage.forNumber(random.nextInt(5)),
+                    random.nextBoolean() ? List.of() : List.of(pick(random, longText), pick(random, longText)),
+                    random.nextBoolean(), askForFeedback,
+                    random.nextBoolean() ? Optional.empty() : Optional.of(pick(random, longText)),
+                    tone, RECEIVED, ZoneId.of("America/New_York"), random.nextInt(1000));
+            ComposedReply reply = COMPOSER.compose(request);
+            String body = reply.body();
+            assertTrue(reply.wordCount() <= ReplyComposer.wordLimit(request), reply.wordCount() + " words: " + body);
+            assertFalse(body.contains("{") || body.contains("}"), body);
+            assertFalse(body.contains("  "), body);
+            assertEquals(askForFeedback, practices(reply).contains(Practice.PRACTICE_FEEDBACK_REQUEST));
+            assertEquals(request.stillInterested(), practices(reply).contains(Practice.PRACTICE_DOOR_OPEN));
+            assertTrue(body.endsWith("\n" + request.candidateName()), body);
+            request.contactName().ifPresent(contact -> assertTrue(body.contains(contact.split(" ")[0]), body));
+            String note = reply.linkedinNote();
+            assertTrue(note.codePointCount(0, note.length()) <= ReplyComposer.LINKEDIN_NOTE_LIMIT, note);
+            assertFalse(note.contains("{"), note);
+            checked++;
+        }
+        assertEquals(3_000, checked);
+    }
+
+    @Test
+    void aCallerClauseSitsInsideTheSentence() {
+        assertEquals("learning about the roadmap", ReplyComposer.asClause("Learning about the roadmap."));
+        assertEquals("AWS re:Invent talk", ReplyComposer.asClause("AWS re:Invent talk"));
+        assertEquals("I think so", ReplyComposer.asClause("I think so!"));
+    }
+
+    static ReplyRequest withVariant(ReplyRequest r, int variant) {
+        return new ReplyRequest(r.candidateName(), r.company(), r.contactName(), r.role(), r.stage(),
+                r.interviewHighlights(), r.stillInterested(), r.askForFeedback(), r.resourceOffer(), r.tone(),
+                r.receivedAt(), r.timeZone(), variant);
+    }
+
+    static <T> T pick(Random random, List<T> options) {
+        return options.get(random.nextInt(options.size()));
+    }
+
+    static Optional<String> maybe(Random random, String value) {
+        return random.nextBoolean() ? Optional.of(value) : Optional.empty();
+    }
+
+}

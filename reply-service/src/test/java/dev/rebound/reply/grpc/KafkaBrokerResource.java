@@ -1,0 +1,51 @@
+package dev.rebound.reply.grpc;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import dev.rebound.devkit.DevTokens;
+import dev.rebound.devkit.EmbeddedKafkaBroker;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A real Kafka broker in the test JVM (no Docker) and a development signing key. The plan-query
+ * client points at a port where nothing listens, as when the worker is down.
+ */
+public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
+
+    private EmbeddedKafkaBroker broker;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            Path dir = Files.createTempDirectory("rebound-reply-test");
+            broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
+            Path keys = dir.resolve("keys");
+            DevTokens.inDirectory(keys);
+            return Map.of(
+                    "kafka.bootstrap.servers", broker.bootstrapServers(),
+                    "mp.jwt.verify.publickey.location", DevTokens.publicKeyFile(keys).toString(),
+                    "rebound.test.key-dir", keys.toString(),
+                    "quarkus.grpc.clients.plan-query.port", String.valueOf(unusedPort()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private static int unusedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package dev.rebound.reply.grpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import dev.rebound.contract.Topics;
+import dev.rebound.devkit.DevTokens;
+import dev.rebound.proto.v1.Competency;
+import dev.rebound.proto.v1.CompetencyGrade;
+import dev.rebound.proto.v1.ComposeReplyRequest;
+import dev.rebound.proto.v1.ComposeReplyResponse;
+import dev.rebound.proto.v1.FeedbackTheme;
+import dev.rebound.proto.v1.GetImprovementPlanRequest;
+import dev.rebound.proto.v1.Grade;
+import dev.rebound.proto.v1.InterviewContext;
+import dev.rebound.proto.v1.InterviewStage;
+import dev.rebound.proto.v1.RecordEmployerFeedbackRequest;
+import dev.rebound.proto.v1.RecordEmployerFeedbackResponse;
+import dev.rebound.proto.v1.ReplySection;
+import dev.rebound.proto.v1.ReplyServiceGrpc;
+import dev.rebound.proto.v1.SubmitSelfAssessmentRequest;
+import dev.rebound.proto.v1.UserEvent;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The reply-service through a real gRPC channel, publishing to a real Kafka broker. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = true)
+class ReplyServiceTest {
+
+    @GrpcClient("reply")
+    ReplyServiceGrpc.ReplyServiceBlockingStub anonymous;
+
+    @ConfigProperty(name = "rebound.test.key-dir")
+    Path keyDir;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    ReplyServiceGrpc.ReplyServiceBlockingStub as(String tenant) {
+        return withAuthorization("Bearer " + DevTokens.inDirectory(keyDir).issue(tenant, Duration.ofMinutes(5)));
+    }
+
+    ReplyServiceGrpc.ReplyServiceBlockingStub withAuthorization(String value) {
+        Metadata headers = new Metadata();
+        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), value);
+        return anonymous.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+    }
+
+    @Test
+    void composedReplyIsPublishedAsMetadataWithoutTheText() {
+        String user = "u-" + UUID.randomUUID();
+        ComposeReplyResponse reply = as("tenant-a").composeReply(ComposeReplyRequest.newBuilder()
+                .setRequestId("compose-1").setUserId(user).setCandidateName("Ada Lovelace")
+                .setCompany("Acme").setContactName("Darren Hale").setRole("Data Engineer")
+                .setStage(InterviewStage.INTERVIEW_STAGE_INTERVIEW)
+                .addInterviewHighlights("the data-platform roadmap discussion")
+                .setEmployerDeclinedFeedback(true)
+                .build());
+        assertTrue(reply.getBody().startsWith("Hi Darren,") || reply.getBody().startsWith("Hello Darren,"), reply.getBody());
+        assertFalse(reply.getBody().contains("feedback"));
+        assertEquals(reply.getBody().split("\\s+").length, reply.getWordCount());
+
+        ConsumerRecord<String, byte[]> record = eventsFor("tenant-a/" + user, 1).get(0);
+        UserEvent event = parse(record.value());
+        assertEquals("compose-1", event.getEventId());
+        assertEquals("tenant-a", event.getTenant());
+        assertEquals(reply.getSectionsList().stream().map(ReplySection::getPractice).toList(),
+                event.getReplyComposed().getPracticesList());
+        assertEquals(reply.getWordCount(), event.getReplyComposed().getWordCount());
+        assertFalse(new String(record.value(), StandardCharsets.UTF_8).contains("roadmap"));
+    }
+
+    @Test
+    void selfAssessmentIsAcknowledgedOnlyOnceOnTheTopic() {
+        String user = "u-" + UUID.randomUUID();
+        var response = as("tenant-a").submitSelfAssessment(assessment(user, "sa-1"));
+        assertTrue(response.getRecordedAt().getSeconds() > 0);
+        UserEvent event = parse(eventsFor("tenant-a/" + user, 1).get(0).value());
+        assertEquals(Grade.GRADE_GAP, event.getSelfAssessmentSubmitted().getGrades(0).getGrade());
+        assertTrue(event.getSelfAssessmentSubmitted().getContext().hasInterviewedAt(), "interviewed_at defaults to now");
+    }
+
+    @Test
+    void employerFeedbackReturnsItsThemesAndPublishesThem() {
+        String user = "u-" + UUID.randomUUID();
+        RecordEmployerFeedbackResponse response = as("tenant-b").recordEmployerFeedback(RecordEmployerFeedbackRequest.newBuilder()
+                .setRequestId("fb-1").setUserId(user)
+                .setContext(InterviewContext.newBuilder().setStage(InterviewStage.INTERVIEW_STAGE_FINAL_ROUND))
+                .setFeedbackText("Strong culture fit. However, the candidate lacked technical depth in distributed systems.")
+                .build());
+        assertEquals(List.of(FeedbackTheme.FEEDBACK_THEME_TECHNICAL_DEPTH, FeedbackTheme.FEEDBACK_THEME_CULTURE_FIT),
+                response.getThemesList().stream().map(t -> t.getTheme()).toList());
+        assertEquals(Competency.COMPETENCY_TECHNICAL_DEPTH, response.getThemes(0).getCompetency());
+        UserEvent event = parse(eventsFor("tenant-b/" + user, 1).get(0).value());
+        assertEquals(response.getThemesList(), event.getEmployerFeedbackRecorded().getThemesList());
+    }
+
+    @Test
+    void refusesCallsWithoutAValidToken() {
+        StatusRuntimeException missing = assertThrows(StatusRuntimeException.class,
+                () -> anonymous.submitSelfAssessment(assessment("u1", "r1")));
+        assertEquals(Status.Code.UNAUTHENTICATED, missing.getStatus().getCode());
+
+        DevTokens otherKey = DevTokens.inDirectory(keyDir.resolveSibling("other-keys"));
+        StatusRuntimeException forged = assertThrows(StatusRuntimeException.class,
+                () -> withAuthorization("Bearer " + otherKey.issue("tenant-a", Duration.ofMinutes(5)))
+                        .submitSelfAssessment(assessment("u1", "r1")));
+        assertEquals(Status.Code.UNAUTHENTICATED, forged.getStatus().getCode());
+
+        StatusRuntimeException garbage = assertThrows(StatusRuntimeException.class,
+                () -> withAuthorization("Bearer not-a-jwt").submitSelfAssessment(assessment("u1", "r1")));
+        assertEquals(Status.Code.UNAUTHENTICATED, garbage.getStatus().getCode());
+    }
+
+    @Test
+    void namesTheFieldOfABadRequest() {
+        assertInvalid("user_id", assessment("", "r1"));
+        assertInvalid("request_id", assessment("u1", ""));
+        assertInvalid("grades[1].competency", assessment("u1", "r1").toBuilder()
+                .addGrades(CompetencyGrade.newBuilder().setCompetency(Competency.COMPETENCY_TECHNICAL_DEPTH).setGrade(Grade.GRADE_SOLID))
+                .build());
+        assertInvalid("grades", assessment("u1", "r1").toBuilder().clearGrades().build());
+        StatusRuntimeException zone = assertThrows(StatusRuntimeException.class, () -> as("t").composeReply(
+                ComposeReplyRequest.newBuilder().setUserId("u1").setCandidateName("Ada").setTimeZone("Mars/Olympus").build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, zone.getStatus().getCode());
+        assertTrue(zone.getStatus().getDescription().startsWith("time_zone:"), zone.getStatus().getDescription());
+    }
+
+    @Test
+    void planQueriesReportUnavailableWhileTheWorkerIsDown() {
+        StatusRuntimeException down = assertThrows(StatusRuntimeException.class,
+                () -> as("tenant-a").getImprovementPlan(GetImprovementPlanRequest.newBuilder().setUserId("u1").build()));
+        assertEquals(Status.Code.UNAVAILABLE, down.getStatus().getCode());
+    }
+
+    void assertInvalid(String field, SubmitSelfAssessmentRequest request) {
+        StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> as("t").submitSelfAssessment(request));
+        assertEquals(Status.Code.INVALID_ARGUMENT, error.getStatus().getCode());
+        assertTrue(error.getStatus().getDescription().startsWith(field + ":"), error.getStatus().getDescription());
+    }
+
+    static SubmitSelfAssessmentRequest assessment(String user, String requestId) {
+        return SubmitSelfAssessmentRequest.newBuilder()
+                .setRequestId(requestId).setUserId(user)
+                .setContext(InterviewContext.newBuilder().setCompany("Acme").setStage(InterviewStage.INTERVIEW_STAGE_INTERVIEW))
+                .addGrades(CompetencyGrade.newBuilder().setCompetency(Competency.COMPETENCY_TECHNICAL_DEPTH).setGrade(Grade.GRADE_GAP))
+                .build();
+    }
+
+    static UserEvent parse(byte[] bytes) {
+        try {
+            return UserEvent.parseFrom(bytes);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Reads the user-events topic from the start until {@code count} records with the key arrive. */
+    List<ConsumerRecord<String, byte[]>> eventsFor(String key, int count) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.USER_EVENTS));
+            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (found.size() < count && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                });
+            }
+            assertEquals(count, found.size(), "events with key " + key);
+            return found;
+        }
+    }
+}

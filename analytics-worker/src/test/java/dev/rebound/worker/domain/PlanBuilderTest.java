@@ -1,0 +1,81 @@
+package dev.rebound.worker.domain;
+
+import static dev.rebound.worker.Events.assessment;
+import static dev.rebound.worker.Events.feedback;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.rebound.proto.internal.v1.UserProfileState;
+import dev.rebound.proto.v1.Competency;
+import dev.rebound.proto.v1.FeedbackTheme;
+import dev.rebound.proto.v1.Grade;
+import dev.rebound.proto.v1.ImprovementPlan;
+import dev.rebound.proto.v1.Suggestion;
+import dev.rebound.proto.v1.UserEvent;
+
+class PlanBuilderTest {
+
+    final ProfileFolder folder = new ProfileFolder(200);
+    final PlanBuilder builder = new PlanBuilder();
+
+    UserProfileState fold(UserEvent... events) {
+        UserProfileState profile = null;
+        for (UserEvent event : events) {
+            profile = folder.fold(profile, event).orElse(profile);
+        }
+        return profile;
+    }
+
+    @Test
+    void weightsRecentGradesMore() {
+        // newest first: gap (1), then strong (0.7): (0×1 + 1×0.7) / 1.7
+        assertEquals(0.7 / 1.7, PlanBuilder.weightedGrade(List.of(Grade.GRADE_GAP, Grade.GRADE_STRONG)), 1e-12);
+        assertEquals(1.0, PlanBuilder.weightedGrade(List.of(Grade.GRADE_STRONG)), 1e-12);
+    }
+
+    @Test
+    void ranksTheWeakestCompetencyFirstWithOneConcretePractice() {
+        UserProfileState profile = fold(
+                assessment("t", "u", "1", 0, Competency.COMPETENCY_TECHNICAL_DEPTH, Grade.GRADE_GAP),
+                assessment("t", "u", "2", 1, Competency.COMPETENCY_MOTIVATION, Grade.GRADE_SOLID),
+                assessment("t", "u", "3", 2, Competency.COMPETENCY_COMPANY_RESEARCH, Grade.GRADE_STRONG));
+        ImprovementPlan plan = builder.build(profile, Instant.EPOCH);
+        assertEquals(List.of(Competency.COMPETENCY_TECHNICAL_DEPTH, Competency.COMPETENCY_MOTIVATION),
+                plan.getSuggestionsList().stream().map(Suggestion::getCompetency).toList());
+        Suggestion first = plan.getSuggestions(0);
+        assertEquals(1.0, first.getScore(), 1e-12);
+        assertTrue(first.getPractice().getRepetitions() > 0);
+        assertFalse(first.getPractice().getFeedbackSource().isEmpty());
+        assertEquals("You graded technical depth as a gap in 1 and solid in 0 of 1 interview.", first.getGap());
+        assertEquals(3, plan.getAssessmentCount());
+    }
+
+    @Test
+    void employerFeedbackRaisesACompetencyAndFlagsTheSelfEmployerGap() {
+        UserProfileState profile = fold(
+                assessment("t", "u", "1", 0, Competency.COMPETENCY_TECHNICAL_DEPTH, Grade.GRADE_STRONG),
+                assessment("t", "u", "2", 0, Competency.COMPETENCY_MOTIVATION, Grade.GRADE_SOLID),
+                feedback("t", "u", "3", 1, FeedbackTheme.FEEDBACK_THEME_TECHNICAL_DEPTH));
+        ImprovementPlan plan = builder.build(profile, Instant.EPOCH);
+        Suggestion first = plan.getSuggestions(0);
+        assertEquals(Competency.COMPETENCY_TECHNICAL_DEPTH, first.getCompetency());
+        // shortfall 0 + employer 0.5 + self-employer gap 0.25
+        assertEquals(0.75, first.getScore(), 1e-12);
+        assertTrue(first.getRationale().contains("strong where an employer flagged it"), first.getRationale());
+    }
+
+    @Test
+    void saysWhatEvidenceIsStillMissing() {
+        ImprovementPlan plan = builder.build(fold(assessment("t", "u", "1", 0, Competency.COMPETENCY_TECHNICAL_DEPTH, Grade.GRADE_GAP)), Instant.EPOCH);
+        assertEquals(List.of("4 more self-assessments before the plan reports patterns.",
+                "No employer feedback yet: the suggestions rest on self-assessments alone, which tend to be unreliable."),
+                plan.getMissingEvidenceList());
+        assertTrue(plan.getSuggestions(0).getRationale().endsWith("Based on 1 of the 5 assessments needed before this is called a pattern."));
+    }
+}

@@ -75,7 +75,8 @@ REBOUND_WORKER_STATE_DIR="$data/worker-state" REBOUND_WORKER_INSTANCE_ID=local-w
   start analytics-worker java -jar "$root/analytics-worker/target/quarkus-app/quarkus-run.jar"
 REBOUND_JWT_PUBLIC_KEYS="$data/keys/dev-signing-key.pub.pem" REBOUND_GRPC_REFLECTION=true \
   start reply-service java -jar "$root/reply-service/target/quarkus-app/quarkus-run.jar"
-wait_for "analytics-worker" 60 curl -sf "http://localhost:$REBOUND_WORKER_HTTP_PORT/q/health/ready"
+streams_running() { curl -sf "http://localhost:$REBOUND_WORKER_HTTP_PORT/q/health" | grep -q '"state": "RUNNING"'; }
+wait_for "analytics-worker" 60 streams_running
 wait_for "reply-service" 60 curl -sf "http://localhost:$REBOUND_HTTP_PORT/q/health/ready"
 
 ready_ms=$(( $(date +%s%N) / 1000000 - started_ms ))

@@ -32,6 +32,8 @@ final class RunningSystem implements AutoCloseable {
     final DevTokens tokens;
     final List<Service> workers = new ArrayList<>();
     final Service replyService;
+    private final List<Process> processes = new ArrayList<>();
+    private final Thread killOnExit = new Thread(() -> processes.forEach(Process::destroyForcibly), "kill-test-services");
     private final Path logs = Path.of(System.getProperty("rebound.logs.dir", "target/system-test-logs"));
 
     RunningSystem(int workerCount) throws IOException, InterruptedException {
@@ -40,6 +42,17 @@ final class RunningSystem implements AutoCloseable {
         broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
         Path keys = dir.resolve("keys");
         tokens = DevTokens.inDirectory(keys);
+        // the services must not outlive this JVM, however it ends
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+        try {
+            replyService = startAll(workerCount, dir, keys);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            stopAll();
+            throw e;
+        }
+    }
+
+    private Service startAll(int workerCount, Path dir, Path keys) throws IOException, InterruptedException {
         for (int i = 1; i <= workerCount; i++) {
             int grpcPort = freePort();
             workers.add(start("analytics-worker-" + i, System.getProperty("rebound.analytics-worker.jar"), grpcPort, Map.of(
@@ -47,13 +60,14 @@ final class RunningSystem implements AutoCloseable {
                     "REBOUND_WORKER_STATE_DIR", dir.resolve("worker-state-" + i).toString(),
                     "REBOUND_WORKER_INSTANCE_ID", "worker-" + i)));
         }
-        replyService = start("reply-service", System.getProperty("rebound.reply-service.jar"), freePort(), Map.of(
+        Service reply = start("reply-service", System.getProperty("rebound.reply-service.jar"), freePort(), Map.of(
                 "REBOUND_JWT_PUBLIC_KEYS", DevTokens.publicKeyFile(keys).toString(),
                 "REBOUND_WORKER_GRPC_PORT", String.valueOf(workers.get(0).grpcPort())));
         for (Service worker : workers) {
             awaitHealthy(worker, "\"state\": \"RUNNING\"");
         }
-        awaitHealthy(replyService, "\"status\": \"UP\"");
+        awaitHealthy(reply, "\"status\": \"UP\"");
+        return reply;
     }
 
     String token(String tenant) {
@@ -71,7 +85,9 @@ final class RunningSystem implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve(name + ".log").toFile());
         builder.environment().putAll(environment);
-        return new Service(name, builder.start(), grpcPort, httpPort);
+        Process process = builder.start();
+        processes.add(process);
+        return new Service(name, process, grpcPort, httpPort);
     }
 
     /** Waits until the service's health check reports {@code expected}; fails with its log's name otherwise. */
@@ -98,16 +114,17 @@ final class RunningSystem implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        List<Service> all = new ArrayList<>(workers);
-        all.add(replyService);
-        for (Service service : all) {
-            service.process().destroy();
-        }
-        for (Service service : all) {
-            if (!service.process().waitFor(20, TimeUnit.SECONDS)) {
-                service.process().destroyForcibly();
+        stopAll();
+    }
+
+    private void stopAll() throws InterruptedException {
+        processes.forEach(Process::destroy);
+        for (Process process : processes) {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
             }
         }
+        Runtime.getRuntime().removeShutdownHook(killOnExit);
         broker.close();
     }
 

@@ -1,0 +1,64 @@
+package dev.rebound.reply.domain.analysis;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+import org.apache.commons.codec.DecoderException;
+import org.apache.commons.codec.net.QuotedPrintableCodec;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/** Turns an email body as received (plain text, HTML, quoted-printable) into plain text with line breaks. */
+public final class EmailText {
+
+    private static final Pattern QUOTED_PRINTABLE = Pattern.compile("=\\r?\\n|=[0-9A-F]{2}");
+    private static final Pattern HTML = Pattern.compile("(?is)<(html|body|p|div|br|table|span|a)\\b[^>]*>");
+    private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[\\**([^\\]*]+)\\**]\\(([^)]+)\\)");
+
+    private EmailText() {
+    }
+
+    public static String clean(String raw) {
+        String text = raw.replace("\r\n", "\n").replace('\r', '\n');
+        if (looksQuotedPrintable(text)) {
+            text = decodeQuotedPrintable(text);
+        }
+        if (HTML.matcher(text).find()) {
+            text = htmlToText(text);
+        }
+        text = MARKDOWN_LINK.matcher(text).replaceAll("$1 ($2)");
+        return text.replace('\u00a0', ' ')
+                .replaceAll("[ \\t]+", " ")
+                .replaceAll("(?m)^ | $", "")
+                .replaceAll("\\n{3,}", "\n\n")
+                .strip();
+    }
+
+    /** Soft line breaks or several =XX escapes: a quoted-printable body that was not decoded. */
+    private static boolean looksQuotedPrintable(String text) {
+        if (text.chars().anyMatch(c -> c > 127)) {
+            return false; // quoted-printable is ASCII by construction
+        }
+        return QUOTED_PRINTABLE.matcher(text).results().limit(3).count() >= 3
+                || text.contains("=\n") || text.contains("=3D") || text.contains("=20\n");
+    }
+
+    private static String decodeQuotedPrintable(String text) {
+        String joined = text.replaceAll("=\\n", "");
+        try {
+            return new String(QuotedPrintableCodec.decodeQuotedPrintable(joined.getBytes(StandardCharsets.US_ASCII)),
+                    StandardCharsets.UTF_8);
+        } catch (DecoderException e) {
+            return joined; // not quoted-printable after all: keep the text as it was
+        }
+    }
+
+    private static String htmlToText(String html) {
+        Document document = Jsoup.parse(html);
+        document.select("style, script, head").remove();
+        document.select("br").after("\\n");
+        document.select("p, div, li, tr, h1, h2, h3, h4, h5, h6, blockquote").before("\\n").after("\\n");
+        String text = document.text().replace("\\n", "\n");
+        return text.replaceAll(" *\\n *", "\n");
+    }
+}

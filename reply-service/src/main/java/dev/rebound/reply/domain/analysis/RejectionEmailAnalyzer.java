@@ -1,0 +1,381 @@
+package dev.rebound.reply.domain.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.rebound.proto.v1.FeedbackPolicy;
+import dev.rebound.proto.v1.InterviewStage;
+import dev.rebound.proto.v1.RejectionReason;
+
+/**
+ * Reads a rejection email the way a recruiter would: how far the candidate got, whether a person
+ * or a system sent it, what it says about feedback and future roles, why, and who is who. Rules
+ * over the cleaned text, written for English with the common German and French formulas.
+ */
+public final class RejectionEmailAnalyzer {
+
+    private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+    // --- stage ---
+    private static final Pattern FINAL_ROUND = Pattern.compile(
+            "\\bfinal[- ](round|interview|stage)s?\\b|\\bafter the final\\b|\\blast round\\b|\\bonsite\\b|\\bon-site\\b"
+                    + "|\\bletzten? (runde|gesprächsrunde)|\\bdernier (entretien|tour)", CI);
+    private static final Pattern INTERVIEW = Pattern.compile(
+            "\\b(attending|attended|for) (the |your |our )?(recent |second |technical )?interviews?\\b"
+                    + "|\\binterview(ed|ing)? (with|at) (us|our|the team|(?-i:[A-Z]))"
+                    + "|\\b(the|your|our) (recent |second |technical )?interviews?( process| on| at| for| with|\\b)"
+                    + "|\\b(enjoyed|pleasure|nice|great|good|lovely) (meeting|to meet|to have met|having met|getting to know)\\b"
+                    + "|\\b(meet|meeting|met) with (me|us|the team|our team)\\b"
+                    + "|\\b(candidates|people) (whom |that |who )?we (have |had )?interviewed\\b|\\bwe interviewed\\b"
+                    + "|\\b(time|energy) you (put|invested|spent) (in|into) the (process|interviews?)\\b"
+                    + "|\\bVorstellungsgespräch|\\bGespräch mit (uns|Ihnen)|\\bentretien\\b", CI);
+    private static final Pattern PHONE_SCREEN = Pattern.compile(
+            "\\b(phone|telephone|video|zoom|teams|screening|intro(ductory)?) (call|screen|interview|chat|conversation)s?\\b"
+                    + "|\\b(speak|speaking|spoke|talk|talking|chat|chatting) (with|to) you\\b|\\b(our|the) (call|conversation)s?\\b"
+                    + "|\\bTelefon(interview|gespräch)|\\bentretien téléphonique", CI);
+
+    /** Phrases that mention an interview the candidate did not get. */
+    private static final Pattern NO_INTERVIEW = Pattern.compile(
+            "\\b(unable|not able|cannot|can't|not|won't|will not)( be able)? to (offer|invite) you (to |for )?(an? |the )?(interview|call|conversation)"
+                    + "|\\bnot (been )?(shortlisted|selected|invited) (for|to) (an? |the )?(interview|next stage)|\\bhappy to interview you\\b", CI);
+
+    // --- sender ---
+    private static final Pattern NO_REPLY = Pattern.compile(
+            "do[- ]not[- ]reply|no[-_ ]?reply@|\\bnoreply\\b|(mailbox|inbox|address|account) is (not|un)monitored|not monitored"
+                    + "|automated (message|e-?mail|response|notification)|automatically generated|please do not (respond|answer)"
+                    + "|\\bantworten Sie nicht\\b|nicht auf diese (e-?mail|nachricht) antworten|ne pas répondre", CI);
+    private static final Pattern GENERIC_GREETING = Pattern.compile(
+            "^(dear|hi|hello)\\s+(applicant|candidate|job ?seeker|sir( or|/| and) madam|madam( or|/) sir|valued applicant|user)\\b", CI);
+
+    // --- feedback ---
+    private static final Pattern FEEDBACK_DECLINED = Pattern.compile(
+            "\\b(unable|not able|cannot|can ?not|can't|won't|will not|do not|don't|are not in a position|regret that we cannot|not possible for us)"
+                    + " (to )?(provide|offer|give|share|send)( you)?( with)?( any)?( individual| individualised| individualized| personal| personalised"
+                    + "| personalized| specific| detailed| further| direct)? ?(feedback|reasons)"
+                    + "|\\b(individual|personal|specific|detailed)? ?feedback (is not|isn't|cannot be|can't be|will not be|won't be) (available|possible|provided|given|offered)"
+                    + "|\\bno (individual |personal |specific )?feedback\\b"
+                    + "|\\bkein(e|en)? (individuelles? |persönliches? )?Feedback|\\bkeine Rückmeldung zu den Gründen|pas en mesure de (vous )?(fournir|donner|communiquer) (de |un )?(retour|commentaires)", CI);
+    private static final Pattern FEEDBACK_OFFERED = Pattern.compile(
+            "\\b(if you would like|should you wish|should you want|if you'd like|if you want|if you are interested in|happy to|glad to|pleased to|feel free to|welcome to|you can|you may)"
+                    + " (to )?(receive |get |have |request |ask for |discuss |provide |give |share |offer |arrange |set up )?(some |any |more |further )?(detailed )?feedback"
+                    + "|\\bfeedback (is available|on request|call|session)|\\bcontact me for feedback|\\bpiece of advice\\b"
+                    + "|\\b(here is|below is|some) (our )?feedback\\b|\\bour feedback\\b|\\bthe (panel|team|interviewers?) (felt|noted|thought|found)\\b"
+                    + "|\\bFeedback (geben|zukommen)|\\bretour (détaillé|sur votre entretien)", CI);
+
+    // --- keep on file / reapply ---
+    private static final Pattern KEEP_ON_FILE = Pattern.compile(
+            "\\bkeep(ing)? (your|the) (cv|resume|résumé|details|information|application|profile|contact details|name)\\b"
+                    + "|\\b(on|in) (file|our (talent )?(pool|database|network|records))\\b"
+                    + "|\\bcontinue to apply\\b|\\b(encourage|invite|welcome) you to (re-?apply|apply again|apply (for|to) (other|future|another))"
+                    + "|\\b(re-?apply|apply again)( to us)? in the future\\b|\\b(consider|contact) you (for|about|if|when|should) (the next|future|other|another|a (suitable|similar)|any|new|something)"
+                    + "|\\b(we|I)\\b[^.]{0,40}\\b(reach|get) (back )?(out|in touch)\\b|\\bstay in touch\\b|\\bmake contact with you\\b"
+                    + "|\\bkeep you in mind\\b|\\bbear you in mind\\b|\\bfuture (openings|opportunities|vacancies|positions|roles) (that|which|where|for which)"
+                    + "|\\bin Evidenz|\\bunseren? (Talent-?)?Pool|\\bvotre (candidature|CV|profil) dans notre (base|vivier)", CI);
+
+    // --- reason ---
+    private static final Map<RejectionReason, Pattern> REASONS = new LinkedHashMap<>();
+
+    static {
+        REASONS.put(RejectionReason.REJECTION_REASON_INTERNAL_CANDIDATE,
+                Pattern.compile("\\binternal (candidate|applicant|hire)|\\bfill(ed)? (it |the (role|position) )?internally\\b|\\bfrom within\\b", CI));
+        REASONS.put(RejectionReason.REJECTION_REASON_POSITION_FILLED_OR_CLOSED, Pattern.compile(
+                "\\b(position|role|vacancy|job|opening)s? (has|have|was|were|is|are) (now )?(been )?(filled|closed|cancell?ed|withdrawn|put on hold|on hold|no longer)"
+                        + "|\\bfill(ed)? the (position|role|vacancy|job)s?\\b|\\bno longer (hiring|recruiting|available|open)\\b"
+                        + "|\\b(pause|paused|pausing|freeze|frozen|put on hold)\\b|\\bhired (someone|that person|another|a candidate)\\b|\\bdecided on someone\\b", CI));
+        REASONS.put(RejectionReason.REJECTION_REASON_MORE_EXPERIENCED_CANDIDATE, Pattern.compile(
+                "\\bmore (relevant |direct |extensive )?experience\\b|\\bmore experienced\\b|\\bmore senior\\b|\\bgreater experience\\b|\\b(years|level) of experience\\b", CI));
+        REASONS.put(RejectionReason.REJECTION_REASON_FIT, Pattern.compile(
+                "\\b(closer|better|best|right|perfect|good|strong|stronger) (fit|match)\\b|\\bmore closely (match|matched|aligned|fit)\\b|\\bnot the right (candidate|person)\\b"
+                        + "|\\bfit (to|for|with) the (needs|role|position|requirements)\\b|\\b(closely )?(fit|match)(es)? the (job description|requirements)\\b", CI));
+        REASONS.put(RejectionReason.REJECTION_REASON_OTHER, Pattern.compile(
+                "\\b(large|high|significant|overwhelming) (number|volume) of (applications|applicants|candidates)\\b|\\bfinancial\\b|\\bbudget\\b|\\beconomic\\b|\\bpessimism\\b|\\btiming\\b", CI));
+    }
+
+    // --- names ---
+    private static final Pattern GREETING = Pattern.compile(
+            "^(?:dear|hi|hello|hey|good (?:morning|afternoon|evening)|sehr geehrte[rs]?|liebe[rs]?|hallo|guten tag|bonjour|cher|chère)\\b[ ,]*(.*?)[,:;!.]?$", CI);
+    private static final Pattern NOT_A_NAME = Pattern.compile(
+            "^(applicant|candidate|job ?seeker|sir|madam|sir or madam|hiring|team|all|there|friend|user|valued|damen und herren|madame|monsieur|madame, monsieur)\\b.*|.*\\[.*", CI);
+    private static final Pattern HONORIFIC = Pattern.compile("^(mr|mrs|ms|miss|mx|dr|prof|frau|herr|madame|monsieur)\\.?\\s+", CI);
+    private static final Pattern CLOSING = Pattern.compile(
+            "^(?:(?:best|kind|kindest|warm|warmest|with best|many|all the)\\s+)?(?:regards|wishes|best|thanks)(?: to you)?[,.!]?$"
+                    + "|^(?:yours\\s+)?(?:sincerely|faithfully|truly|respectfully|cordially)(?:\\s+yours)?[,.!]?$|^best(?:\\s+to you)?[,.!]?$"
+                    + "|^(?:thank you|thanks|cheers|take care|all the best|best of luck|good luck)[,.!]?$"
+                    + "|^(?:mit )?(?:freundlichen|besten|herzlichen|viele|beste|liebe) grüßen?[,.!]?$|^(?:bien )?cordialement[,.!]?$|^(?:sincères |meilleures )?salutations[,.!]?$", CI);
+    private static final Pattern TEAM_LINE = Pattern.compile(
+            "^(?:the\\s+)?(.*?)\\s*(?:hiring|recruitment|recruiting|talent( acquisition)?|hr|human resources|people|careers?|personnel)?\\s*(?:team|department|dept\\.?)\\.?$", CI);
+    private static final Pattern TITLE_WORD = Pattern.compile(
+            "\\b(manager|recruiter|administrator|director|head|lead|partner|officer|specialist|coordinator|advisor|adviser|consultant|engineer|president|ceo|cto|coo|founder|co-founder"
+                    + "|owner|associate|generalist|sourcer|executive|vp|chief|assistant|analyst|supervisor|principal|talent|acquisition|hr|people|recruiting|recruitment"
+                    + "|leiter(in)?|referent(in)?|personal|responsable|chargée?|directeur|directrice|recruteur|recruteuse)\\b", CI);
+    private static final Pattern COMPANY_SUFFIX = Pattern.compile(
+            "\\b(LLC|LLP|Ltd|Limited|Inc|Corp|Corporation|Company|Co|GmbH|AG|SA|SAS|SARL|plc|PLC|Group|Foundation|Partners|Associates|Architects|Agency|Studio|Labs|Solutions|Technologies|Software|Systems|Consulting|Holdings|University|College|School|Hospital|Bank)\\b\\.?");
+    private static final Pattern CONTACT_LINE = Pattern.compile("@|https?://|www\\.|\\+?\\d[\\d ()-]{6,}|^tel|^phone|^mobile|^email", CI);
+    // a capitalised word, with inner dots (Amazon.com) but no sentence-ending one
+    private static final String CAPITALISED = "(?:[A-Z][\\p{L}0-9&'’-]*(?:\\.[\\p{L}0-9]+)*|&)";
+    private static final String COMPANY_NAME = CAPITALISED + "(?:(?:,? )(?:" + CAPITALISED + "|of|and|de|du|für|und))*(?:, (?:LLC|LLP|Ltd|Inc|GmbH)\\.?)?";
+    private static final Pattern COMPANY_IN_TEXT = Pattern.compile(
+            "\\b(?:interest in(?: joining| working (?:at|for|with))?|to join|(?:position|role|job|opening|vacancy|career|posts?|opportunit(?:y|ies)) (?:at|with)"
+                    + "|interview(?:ing|ed)? (?:at|with)|application (?:to|with|at)|applying (?:to|at)|on behalf of|working (?:at|for|with)|submitting your (?:information|application|details|qualifications) to"
+                    + "|apply (?:to|at)|part of|joining|here at|everyone at|team at|bei der|bei|chez)\\s+(" + COMPANY_NAME + ")");
+    private static final Pattern COMPANY_FROM_SUBJECT = Pattern.compile("^(" + COMPANY_NAME + ")\\s+[-–|:]\\s+");
+    private static final String ROLE_NAME = "[A-Z0-9][\\p{L}0-9/&+#.'’()-]*(?: (?:[A-Z0-9(][\\p{L}0-9/&+#.'’()-]*|of|in|and|for|&|-|–|de|des|du|la|le|et|für|und))*";
+    private static final List<Pattern> ROLE_PATTERNS = List.of(
+            Pattern.compile("^(?:re|ref|reference|betreff|objet)\\s*[:.]\\s*(?:vacancy|application|position|job|your application)?\\s*(?:for|as|:)?\\s*(" + ROLE_NAME + ")", CI),
+            Pattern.compile("\\b(?:the )?(?:role|position|post|job|vacancy) of (?:an? )?(" + ROLE_NAME + ")"),
+            Pattern.compile("\\b(?:the|our|your|this|an?) (" + ROLE_NAME + ") (?:position|role|vacancy|post|job|opening|program|programme|placement|internship|apprenticeship|interviews?|application)\\b"),
+            Pattern.compile("\\b(?:as|for) (?:an? |the )?(" + ROLE_NAME + ") (?:at|with|in) [A-Z]"),
+            Pattern.compile("\\bals (" + ROLE_NAME + ")\\b"),
+            Pattern.compile("\\bposte d[e'’] ?(" + ROLE_NAME + ")"));
+    private static final Pattern NOT_A_ROLE = Pattern.compile("^(the|this|that|current|above|same|open|new|other|any|a|an|our|your|our open|[A-Z]{1,2})$|^(Thank|Unfortunately|We|I|After|Due|However)\\b");
+    private static final Pattern HEADER = Pattern.compile("^(subject|from|to|date|cc|sent|betreff|von|an|objet|de)\\s*:\\s*(.*)$", CI);
+    private static final Pattern SUBJECT_NOISE = Pattern.compile(
+            "^(?:re|fw|fwd|aw|wg)\\s*:\\s*|^(?:an )?update on (?:your|the)\\s+|^your application (?:for|to)\\s+(?:the )?|\\s+(?:interview|application|role|position|candidacy)(?: result| update| status)?(?: at .*)?$", CI);
+    private static final Pattern FROM_ADDRESS = Pattern.compile("^\"?([^\"<@]*?)\"?\\s*<([^>]+)>$|^([^\\s@]+@[^\\s@]+)$");
+
+    private final LanguageIdentifier languages;
+
+    public RejectionEmailAnalyzer(LanguageIdentifier languages) {
+        this.languages = languages;
+    }
+
+    public RejectionAnalysis analyze(String rawEmail) {
+        String cleaned = EmailText.clean(rawEmail);
+        Email email = Email.split(cleaned);
+        String body = email.body();
+        String flat = body.replace('’', '\'').replaceAll("\\s+", " ");
+        List<String> lines = email.bodyLines();
+        Signature signature = Signature.read(lines);
+        Optional<String> greeting = greetingName(lines);
+
+        boolean automated = NO_REPLY.matcher(cleaned).find()
+                || email.fromAddress().map(a -> NO_REPLY.matcher(a).find()).orElse(false)
+                || lines.stream().findFirst().map(first -> GENERIC_GREETING.matcher(first).find()).orElse(false)
+                || words(flat) < 6;
+        Optional<String> company = signature.company()
+                .or(() -> firstMatch(COMPANY_IN_TEXT, body.replace('’', '\'')).map(RejectionEmailAnalyzer::trimCompany))
+                .or(() -> email.subject().flatMap(subject -> firstMatch(COMPANY_FROM_SUBJECT, subject)))
+                .or(() -> email.subject().flatMap(subject -> firstMatch(COMPANY_IN_TEXT, subject)).map(RejectionEmailAnalyzer::trimCompany));
+        Optional<String> reasonSentence = Optional.empty();
+        RejectionReason reason = RejectionReason.REJECTION_REASON_UNSPECIFIED;
+        for (Map.Entry<RejectionReason, Pattern> candidate : REASONS.entrySet()) {
+            Optional<String> sentence = sentenceMatching(candidate.getValue(), body);
+            if (sentence.isPresent()) {
+                reason = candidate.getKey();
+                reasonSentence = sentence;
+                break;
+            }
+        }
+        return new RejectionAnalysis(
+                stage(flat, email.subject().orElse("")),
+                automated,
+                feedbackPolicy(flat),
+                KEEP_ON_FILE.matcher(flat).find(),
+                reason,
+                reasonSentence,
+                company,
+                signature.name().or(email::fromName),
+                signature.title(),
+                greeting,
+                role(lines, body, email.subject(), company),
+                languages.identify(body));
+    }
+
+    private static InterviewStage stage(String text, String subject) {
+        String all = NO_INTERVIEW.matcher(subject + " " + text).replaceAll(" ");
+        if (FINAL_ROUND.matcher(all).find()) {
+            return InterviewStage.INTERVIEW_STAGE_FINAL_ROUND;
+        }
+        if (INTERVIEW.matcher(all).find()) {
+            return InterviewStage.INTERVIEW_STAGE_INTERVIEW;
+        }
+        if (PHONE_SCREEN.matcher(all).find()) {
+            return InterviewStage.INTERVIEW_STAGE_PHONE_SCREEN;
+        }
+        // nothing says the candidate met anyone: a rejection of the application
+        return text.isBlank() ? InterviewStage.INTERVIEW_STAGE_UNSPECIFIED : InterviewStage.INTERVIEW_STAGE_APPLICATION;
+    }
+
+    private static FeedbackPolicy feedbackPolicy(String text) {
+        if (FEEDBACK_DECLINED.matcher(text).find()) {
+            return FeedbackPolicy.FEEDBACK_POLICY_DECLINED;
+        }
+        return FEEDBACK_OFFERED.matcher(text).find() ? FeedbackPolicy.FEEDBACK_POLICY_OFFERED : FeedbackPolicy.FEEDBACK_POLICY_SILENT;
+    }
+
+    private static Optional<String> greetingName(List<String> lines) {
+        return lines.stream().limit(4)
+                .map(GREETING::matcher)
+                .filter(Matcher::matches)
+                .findFirst()
+                .map(m -> m.group(1).strip())
+                .filter(name -> !name.isEmpty() && !NOT_A_NAME.matcher(name).matches() && name.split("\\s+").length <= 5);
+    }
+
+    private static Optional<String> role(List<String> lines, String body, Optional<String> subject, Optional<String> company) {
+        String text = body.replace('’', '\'');
+        for (Pattern pattern : ROLE_PATTERNS) {
+            Optional<String> role = pattern == ROLE_PATTERNS.get(0)
+                    ? lines.stream().limit(6).map(pattern::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst()
+                    : pattern.matcher(text).results().map(m -> m.group(1)).map(RejectionEmailAnalyzer::trimRole)
+                            .filter(r -> !NOT_A_ROLE.matcher(r).find() && !r.equals(company.orElse(""))).findFirst();
+            Optional<String> trimmed = role.map(RejectionEmailAnalyzer::trimRole).filter(r -> !NOT_A_ROLE.matcher(r).find());
+            if (trimmed.isPresent()) {
+                return trimmed;
+            }
+        }
+        return subject.map(s -> {
+            String stripped = s;
+            for (int i = 0; i < 3; i++) {
+                stripped = SUBJECT_NOISE.matcher(stripped).replaceAll("");
+            }
+            return stripped.strip();
+        }).filter(s -> !s.isEmpty() && s.matches(ROLE_NAME) && !s.equals(company.orElse("")));
+    }
+
+    private static String trimRole(String role) {
+        String trimmed = role.strip().replaceAll("\\s*\\((?:ref|reference|job id|id)\\b.*$", "").replaceAll("[.,;:]+$", "");
+        // "Senior Designer at Acme" and "Data Engineer Interview" keep only the role
+        trimmed = trimmed.replaceAll("\\s+(?:at|with) [A-Z].*$", "");
+        return trimmed.strip();
+    }
+
+    private static String trimCompany(String company) {
+        String trimmed = company.strip();
+        if (!trimmed.matches(".*\\b(?:Inc|Ltd|Co|Corp)\\.$")) {
+            trimmed = trimmed.replaceAll("[.,;:]+$", "");
+        }
+        return trimmed.replaceAll("'s$", "");
+    }
+
+    private static Optional<String> firstMatch(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        return matcher.find() ? Optional.of(matcher.group(1).strip()) : Optional.empty();
+    }
+
+    private static Optional<String> sentenceMatching(Pattern pattern, String text) {
+        for (String sentence : text.replaceAll("\\s+", " ").split("(?<=[.!?…])\\s+")) {
+            if (pattern.matcher(sentence).find()) {
+                return Optional.of(sentence.strip());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int words(String text) {
+        String trimmed = text.strip();
+        return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
+    }
+
+    /** The email split into its header lines (Subject:, From:) and its body. */
+    private record Email(Optional<String> subject, Optional<String> fromName, Optional<String> fromAddress, String body) {
+
+        static Email split(String text) {
+            List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+            Optional<String> subject = Optional.empty();
+            Optional<String> fromName = Optional.empty();
+            Optional<String> fromAddress = Optional.empty();
+            while (!lines.isEmpty()) {
+                Matcher header = HEADER.matcher(lines.get(0).strip());
+                if (!header.matches()) {
+                    break;
+                }
+                String name = header.group(1).toLowerCase(Locale.ROOT);
+                String value = header.group(2).strip();
+                if (name.equals("subject") || name.equals("betreff") || name.equals("objet")) {
+                    subject = Optional.of(value).filter(v -> !v.isEmpty());
+                } else if (name.equals("from") || name.equals("von") || name.equals("de")) {
+                    Matcher from = FROM_ADDRESS.matcher(value);
+                    if (from.matches()) {
+                        fromName = Optional.ofNullable(from.group(1)).map(String::strip).filter(n -> !n.isEmpty() && n.contains(" "));
+                        fromAddress = Optional.ofNullable(from.group(2) != null ? from.group(2) : from.group(3));
+                    } else {
+                        fromAddress = Optional.of(value);
+                    }
+                }
+                lines.remove(0);
+            }
+            return new Email(subject, fromName, fromAddress, String.join("\n", lines).strip());
+        }
+
+        List<String> bodyLines() {
+            return body.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        }
+    }
+
+    /** The sign-off block: who signed, their title, their company. */
+    private record Signature(Optional<String> name, Optional<String> title, Optional<String> company) {
+
+        static Signature read(List<String> lines) {
+            int closing = -1;
+            for (int i = lines.size() - 1; i >= Math.max(0, lines.size() - 8); i--) {
+                if (CLOSING.matcher(lines.get(i)).matches()) {
+                    closing = i;
+                    break;
+                }
+            }
+            List<String> block = new ArrayList<>();
+            if (closing >= 0) {
+                block.addAll(lines.subList(closing + 1, lines.size()));
+            } else if (!lines.isEmpty() && lines.size() > 1) {
+                // no sign-off formula: a short last line may still be a signature
+                String last = lines.get(lines.size() - 1);
+                if (words(last) <= 6 && !last.matches(".*[.!?]$|.*\\bDepartment\\.$")) {
+                    block.add(last);
+                } else if (TEAM_LINE.matcher(last).matches() && words(last) <= 8) {
+                    block.add(last);
+                }
+            }
+            Optional<String> name = Optional.empty();
+            Optional<String> title = Optional.empty();
+            Optional<String> company = Optional.empty();
+            for (String line : block) {
+                String clean = line.replaceAll("[,.]$", "").strip();
+                if (clean.isEmpty() || CONTACT_LINE.matcher(clean).find() || words(clean) > 8) {
+                    continue;
+                }
+                Matcher team = TEAM_LINE.matcher(clean);
+                if (team.matches() && clean.matches("(?i).*\\b(team|department|dept)\\b.*")) {
+                    String owner = team.group(1).replaceAll("(?i)\\s*(hiring|recruitment|recruiting|talent acquisition|talent|hr|human resources|people|careers?)$", "").strip();
+                    if (company.isEmpty() && !owner.isEmpty()) {
+                        company = Optional.of(trimCompany(owner));
+                    }
+                } else if (name.isEmpty() && title.isEmpty() && company.isEmpty() && looksLikePersonName(clean)) {
+                    name = Optional.of(clean);
+                } else if (name.isPresent() && title.isEmpty() && TITLE_WORD.matcher(clean).find() && !COMPANY_SUFFIX.matcher(clean).find()) {
+                    title = Optional.of(clean);
+                } else if (company.isEmpty() && looksLikeCompany(clean)) {
+                    company = Optional.of(trimCompany(line.strip()));
+                }
+            }
+            return new Signature(name, title, company);
+        }
+
+        private static boolean looksLikePersonName(String line) {
+            String[] tokens = HONORIFIC.matcher(line).replaceFirst("").split("\\s+");
+            if (tokens.length < 2 || tokens.length > 4 || COMPANY_SUFFIX.matcher(line).find() || TITLE_WORD.matcher(line).find()) {
+                return false;
+            }
+            for (String token : tokens) {
+                // initials, particles and hyphenated or apostrophe names; an all-capitals word is an acronym
+                boolean particle = token.matches("(?i)van|von|de|der|da|del|di|du|le|la|bin|al");
+                boolean acronym = token.length() >= 2 && token.equals(token.toUpperCase(Locale.ROOT)) && !token.matches("[A-Z]\\.");
+                if (!particle && (acronym || !token.matches("\\p{Lu}[\\p{L}'’.-]*"))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean looksLikeCompany(String line) {
+            return line.matches("\\p{Lu}.*") && words(line) <= 6
+                    && (COMPANY_SUFFIX.matcher(line).find() || line.matches(".*\\b[A-Z]{2,}\\b.*") || words(line) <= 3);
+        }
+    }
+}

@@ -10,9 +10,10 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.rebound.reply.domain.FeedbackThemeExtractor;
-import dev.rebound.reply.domain.PhraseBank;
 import dev.rebound.reply.domain.ReplyComposer;
 import dev.rebound.reply.domain.SendWindowPlanner;
+import dev.rebound.reply.domain.analysis.LanguageIdentifier;
+import dev.rebound.reply.domain.analysis.RejectionEmailAnalyzer;
 
 /** Wires the plain-Java domain into CDI from configuration. */
 @ApplicationScoped
@@ -29,7 +30,13 @@ public class ReplyConfiguration {
     ReplyComposer composer(Clock clock,
             @ConfigProperty(name = "rebound.reply.cool-down", defaultValue = "24h") Duration coolDown,
             @ConfigProperty(name = "rebound.reply.timely-within", defaultValue = "48h") Duration timelyWithin) {
-        return new ReplyComposer(PhraseBank.forLanguage("en"), new SendWindowPlanner(coolDown, timelyWithin), clock);
+        return new ReplyComposer(new SendWindowPlanner(coolDown, timelyWithin), clock);
+    }
+
+    @Produces
+    @Singleton
+    RejectionEmailAnalyzer rejectionEmailAnalyzer() {
+        return new RejectionEmailAnalyzer(new LanguageIdentifier());
     }
 
     @Produces

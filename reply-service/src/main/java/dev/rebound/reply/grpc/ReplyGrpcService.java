@@ -35,6 +35,8 @@ import dev.rebound.reply.domain.FeedbackThemeExtractor;
 import dev.rebound.reply.domain.ReplyComposer;
 import dev.rebound.reply.domain.ReplyRequest;
 import dev.rebound.reply.domain.ReplySection;
+import dev.rebound.reply.domain.analysis.RejectionAnalysis;
+import dev.rebound.reply.domain.analysis.RejectionEmailAnalyzer;
 import dev.rebound.reply.kafka.UserEventPublisher;
 import io.grpc.Channel;
 import io.grpc.Status;
@@ -51,6 +53,7 @@ import io.quarkus.grpc.GrpcService;
 public class ReplyGrpcService extends ReplyServiceGrpc.ReplyServiceImplBase {
 
     private final ReplyComposer composer;
+    private final RejectionEmailAnalyzer analyzer;
     private final FeedbackThemeExtractor themeExtractor;
     private final UserEventPublisher publisher;
     private final PlanQueryServiceGrpc.PlanQueryServiceStub planQueries;
@@ -58,11 +61,12 @@ public class ReplyGrpcService extends ReplyServiceGrpc.ReplyServiceImplBase {
     private final Clock clock;
     private final RequestMapping mapping;
 
-    ReplyGrpcService(ReplyComposer composer, FeedbackThemeExtractor themeExtractor, UserEventPublisher publisher,
+    ReplyGrpcService(ReplyComposer composer, RejectionEmailAnalyzer analyzer, FeedbackThemeExtractor themeExtractor, UserEventPublisher publisher,
             @GrpcClient("plan-query") Channel planQueryChannel,
             @ConfigProperty(name = "rebound.plan-query.timeout", defaultValue = "2s") java.time.Duration planQueryTimeout,
             Clock clock) {
         this.composer = composer;
+        this.analyzer = analyzer;
         this.themeExtractor = themeExtractor;
         this.publisher = publisher;
         this.planQueries = PlanQueryServiceGrpc.newStub(planQueryChannel);
@@ -75,11 +79,17 @@ public class ReplyGrpcService extends ReplyServiceGrpc.ReplyServiceImplBase {
     public void composeReply(ComposeReplyRequest request, StreamObserver<ComposeReplyResponse> observer) {
         CallOutcomes.guard(observer, () -> {
             ReplyRequest reply = mapping.replyRequest(request);
-            ComposedReply composed = composer.compose(reply);
+            RejectionAnalysis analysis = request.getRejectionEmail().isBlank()
+                    ? RejectionAnalysis.none()
+                    : analyzer.analyze(request.getRejectionEmail());
+            ComposedReply composed = composer.compose(reply, analysis);
             String requestId = request.getRequestId().isEmpty() ? UUID.randomUUID().toString() : request.getRequestId();
             UserEvent event = event(requestId, request.getUserId()).setReplyComposed(ReplyComposed.newBuilder()
-                    .setStage(reply.stage())
+                    .setStage(composed.analysis().stage())
                     .setTone(reply.tone())
+                    .setChannel(composed.recommendation().channel())
+                    .setLanguage(composed.language())
+                    .setEmailAnalysed(!request.getRejectionEmail().isBlank())
                     .addAllPractices(composed.sections().stream().map(ReplySection::practice).toList())
                     .setWordCount(composed.wordCount())).build();
             CallOutcomes.whenAcknowledged(publisher.publish(event), observer, () -> RequestMapping.toProto(composed));

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,6 +16,7 @@ import com.google.protobuf.ProtocolMessageEnum;
 import com.google.protobuf.Timestamp;
 
 import dev.rebound.contract.UserKey;
+import dev.rebound.proto.v1.ChannelRecommendation;
 import dev.rebound.proto.v1.Competency;
 import dev.rebound.proto.v1.CompetencyGrade;
 import dev.rebound.proto.v1.ComposeReplyRequest;
@@ -26,10 +28,13 @@ import dev.rebound.proto.v1.InterviewStage;
 import dev.rebound.proto.v1.Outcome;
 import dev.rebound.proto.v1.RoleFamily;
 import dev.rebound.proto.v1.Seniority;
+import dev.rebound.proto.v1.SendTiming;
 import dev.rebound.proto.v1.SendWindow;
 import dev.rebound.proto.v1.Tone;
 import dev.rebound.reply.domain.ComposedReply;
+import dev.rebound.reply.domain.ReplyComposer;
 import dev.rebound.reply.domain.ReplyRequest;
+import dev.rebound.reply.domain.analysis.RejectionAnalysis;
 
 /**
  * The one place where API messages are checked and mapped to and from the domain. Every rule the
@@ -43,6 +48,7 @@ final class RequestMapping {
     static final int MAX_HIGHLIGHTS = 3;
     static final int MAX_NOTE = 2_000;
     static final int MAX_FEEDBACK = 10_000;
+    static final int MAX_EMAIL = 50_000;
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final Clock clock;
@@ -70,8 +76,13 @@ final class RequestMapping {
             requestId(request.getRequestId());
         }
         userId(request.getUserId());
-        String candidate = text("candidate_name", request.getCandidateName(), MAX_NAME)
-                .orElseThrow(() -> new InvalidRequestException("candidate_name", "required: the reply is signed with it"));
+        if (request.getRejectionEmail().length() > MAX_EMAIL) {
+            throw new InvalidRequestException("rejection_email", "at most " + MAX_EMAIL + " characters");
+        }
+        String language = request.getLanguage().strip().toLowerCase(Locale.ROOT);
+        if (!language.isEmpty() && !ReplyComposer.LANGUAGES.contains(language)) {
+            throw new InvalidRequestException("language", "supported: " + String.join(", ", ReplyComposer.LANGUAGES) + "; got " + request.getLanguage());
+        }
         if (request.getInterviewHighlightsCount() > MAX_HIGHLIGHTS) {
             throw new InvalidRequestException("interview_highlights", "at most " + MAX_HIGHLIGHTS + " items");
         }
@@ -85,16 +96,18 @@ final class RequestMapping {
             throw new InvalidRequestException("received_at", "lies in the future");
         }
         return new ReplyRequest(
-                candidate,
+                text("candidate_name", request.getCandidateName(), MAX_NAME),
                 text("company", request.getCompany(), MAX_SHORT_TEXT),
                 text("contact_name", request.getContactName(), MAX_NAME),
                 text("role", request.getRole(), MAX_SHORT_TEXT),
                 known("stage", request.getStage(), InterviewStage.UNRECOGNIZED),
                 highlights,
                 !request.hasStillInterested() || request.getStillInterested(),
-                !request.getSkipFeedbackRequest() && !request.getEmployerDeclinedFeedback(),
+                !request.getSkipFeedbackRequest(),
+                request.getEmployerDeclinedFeedback(),
                 text("resource_offer", request.getResourceOffer(), MAX_SHORT_TEXT),
                 known("tone", request.getTone(), Tone.UNRECOGNIZED),
+                language.isEmpty() ? Optional.empty() : Optional.of(language),
                 receivedAt,
                 zone(request.getTimeZone()),
                 request.getVariant());
@@ -156,14 +169,38 @@ final class RequestMapping {
     }
 
     static ComposeReplyResponse toProto(ComposedReply reply) {
+        RejectionAnalysis analysis = reply.analysis();
         ComposeReplyResponse.Builder response = ComposeReplyResponse.newBuilder()
+                .setLanguage(reply.language())
+                .setLinkedinMessage(reply.linkedinMessage())
+                .setRecommendation(ChannelRecommendation.newBuilder()
+                        .setChannel(reply.recommendation().channel())
+                        .setReason(reply.recommendation().reason()))
+                .setAnalysis(dev.rebound.proto.v1.RejectionAnalysis.newBuilder()
+                        .setStage(analysis.stage())
+                        .setAutomated(analysis.automated())
+                        .setFeedbackPolicy(analysis.feedbackPolicy())
+                        .setKeepOnFile(analysis.keepOnFile())
+                        .setReason(analysis.reason())
+                        .setReasonText(analysis.reasonText().orElse(""))
+                        .setCompany(analysis.company().orElse(""))
+                        .setSenderName(analysis.senderName().orElse(""))
+                        .setSenderTitle(analysis.senderTitle().orElse(""))
+                        .setCandidateName(analysis.candidateName().orElse(""))
+                        .setRole(analysis.role().orElse(""))
+                        .setLanguage(analysis.language().orElse("")))
                 .setSubject(reply.subject())
                 .setBody(reply.body())
                 .setWordCount(reply.wordCount())
                 .setSendWindow(SendWindow.newBuilder()
                         .setEarliest(timestamp(reply.sendWindow().earliest()))
                         .setLatest(timestamp(reply.sendWindow().latest()))
-                        .setAdvice(reply.sendWindow().advice()))
+                        .setAdvice(reply.sendWindow().advice())
+                        .setTiming(switch (reply.sendWindow().timing()) {
+                            case COOLING_DOWN -> SendTiming.SEND_TIMING_COOLING_DOWN;
+                            case OPEN -> SendTiming.SEND_TIMING_OPEN;
+                            case LATE -> SendTiming.SEND_TIMING_LATE;
+                        }))
                 .setLinkedinNote(reply.linkedinNote())
                 .addAllNextSteps(reply.nextSteps());
         reply.sections().forEach(section -> response.addSectionsBuilder()

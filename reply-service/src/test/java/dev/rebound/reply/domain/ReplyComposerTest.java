@@ -26,14 +26,13 @@ class ReplyComposerTest {
 
     static final Instant RECEIVED = Instant.parse("2026-11-17T14:00:00Z"); // a Tuesday
     static final Clock NOW = Clock.fixed(Instant.parse("2026-11-17T16:00:00Z"), ZoneOffset.UTC);
-    static final ReplyComposer COMPOSER = new ReplyComposer(PhraseBank.forLanguage("en"),
-            new SendWindowPlanner(Duration.ofHours(24), Duration.ofHours(48)), NOW);
+    static final ReplyComposer COMPOSER = new ReplyComposer(new SendWindowPlanner(Duration.ofHours(24), Duration.ofHours(48)), NOW);
 
     static ReplyRequest request(Tone tone, boolean askForFeedback, boolean stillInterested, Optional<String> resource) {
-        return new ReplyRequest("Ada Lovelace", Optional.of("Acme Analytics"), Optional.of("Darren Hale"),
+        return new ReplyRequest(Optional.of("Ada Lovelace"), Optional.of("Acme Analytics"), Optional.of("Darren Hale"),
                 Optional.of("Data Engineer"), InterviewStage.INTERVIEW_STAGE_INTERVIEW,
-                List.of("learning about the data-platform roadmap"), stillInterested, askForFeedback, resource,
-                tone, RECEIVED, ZoneOffset.UTC, 0);
+                List.of("learning about the data-platform roadmap"), stillInterested, askForFeedback, false, resource,
+                tone, Optional.empty(), RECEIVED, ZoneOffset.UTC, 0);
     }
 
     static ReplyRequest typical() {
@@ -60,9 +59,9 @@ class ReplyComposerTest {
 
     @Test
     void inventsNoPositiveWithoutAHighlight() {
-        ReplyRequest plain = new ReplyRequest("Ada Lovelace", Optional.empty(), Optional.empty(), Optional.empty(),
-                InterviewStage.INTERVIEW_STAGE_APPLICATION, List.of(), true, true, Optional.empty(), Tone.TONE_WARM,
-                RECEIVED, ZoneOffset.UTC, 0);
+        ReplyRequest plain = new ReplyRequest(Optional.of("Ada Lovelace"), Optional.empty(), Optional.empty(), Optional.empty(),
+                InterviewStage.INTERVIEW_STAGE_APPLICATION, List.of(), true, true, false, Optional.empty(), Tone.TONE_WARM,
+                Optional.empty(), RECEIVED, ZoneOffset.UTC, 0);
         String thanks = COMPOSER.compose(plain).sections().get(1).text();
         assertFalse(thanks.contains("enjoyed"), thanks);
         assertFalse(thanks.contains("learn more"), thanks);
@@ -132,12 +131,14 @@ class ReplyComposerTest {
     @Test
     void linkedinNoteFitsTheFreeAccountLimitEvenWithLongNames() {
         String longName = "Maximiliane Alexandra Konstantinopoulou-Wittgenstein";
-        ReplyRequest request = new ReplyRequest("Ada", Optional.of("International Business Machines Corporation of America"),
-                Optional.of(longName), Optional.of("Principal Staff Distributed Systems Reliability Engineer"),
-                InterviewStage.INTERVIEW_STAGE_FINAL_ROUND, List.of(), true, true, Optional.empty(), Tone.TONE_FORMAL,
-                RECEIVED, ZoneOffset.UTC, 0);
-        String note = COMPOSER.compose(request).linkedinNote();
-        assertTrue(note.codePointCount(0, note.length()) <= 200, note);
+        for (String language : ReplyComposer.LANGUAGES) {
+            ReplyRequest request = new ReplyRequest(Optional.of("Ada"), Optional.of("International Business Machines Corporation of America"),
+                    Optional.of(longName), Optional.of("Principal Staff Distributed Systems Reliability Engineer"),
+                    InterviewStage.INTERVIEW_STAGE_FINAL_ROUND, List.of(), true, true, false, Optional.empty(), Tone.TONE_FORMAL,
+                    Optional.of(language), RECEIVED, ZoneOffset.UTC, 0);
+            String note = COMPOSER.compose(request).linkedinNote();
+            assertTrue(note.codePointCount(0, note.length()) <= 200, note);
+        }
     }
 
     @Test
@@ -157,34 +158,45 @@ class ReplyComposerTest {
     void everyGeneratedReplyKeepsTheRules() {
         Random random = new Random(42);
         List<String> names = List.of("Ada", "Grace Hopper", "José Álvarez", "Zoë O'Neill", "李雷");
+        Set<String> warmOnly = Set.of("hire", "Besetzung", "recrutement");
         List<String> longText = List.of("x", "the whiteboard session on stream processing with the platform team",
                 "meeting " + "the whole team ".repeat(12));
         int checked = 0;
         for (int i = 0; i < 3_000; i++) {
             Tone tone = Tone.forNumber(1 + random.nextInt(3));
             boolean askForFeedback = random.nextBoolean();
+            boolean declined = random.nextInt(4) == 0;
+            String language = pick(random, ReplyComposer.LANGUAGES);
             ReplyRequest request = new ReplyRequest(
-                    pick(random, names),
+                    maybe(random, pick(random, names)),
                     maybe(random, "Acme Corporation"),
                     maybe(random, pick(random, names)),
                     maybe(random, "Senior Data Platform Engineer"),
                     InterviewStage.forNumber(random.nextInt(5)),
                     random.nextBoolean() ? List.of() : List.of(pick(random, longText), pick(random, longText)),
-                    random.nextBoolean(), askForFeedback,
+                    random.nextBoolean(), askForFeedback, declined,
                     random.nextBoolean() ? Optional.empty() : Optional.of(pick(random, longText)),
-                    tone, RECEIVED, ZoneId.of("America/New_York"), random.nextInt(1000));
+                    tone, Optional.of(language), RECEIVED, ZoneId.of("America/New_York"), random.nextInt(1000));
             ComposedReply reply = COMPOSER.compose(request);
             String body = reply.body();
-            assertTrue(reply.wordCount() <= ReplyComposer.wordLimit(request), reply.wordCount() + " words: " + body);
-            assertFalse(body.contains("{") || body.contains("}"), body);
-            assertFalse(body.contains("  "), body);
-            assertEquals(askForFeedback, practices(reply).contains(Practice.PRACTICE_FEEDBACK_REQUEST));
-            assertEquals(request.stillInterested(), practices(reply).contains(Practice.PRACTICE_DOOR_OPEN));
-            assertTrue(body.endsWith("\n" + request.candidateName()), body);
-            request.contactName().ifPresent(contact -> assertTrue(body.contains(contact.split(" ")[0]), body));
+            String context = language + "/" + tone + ": " + body;
+            assertEquals(language, reply.language());
+            assertTrue(reply.wordCount() <= ReplyComposer.wordLimit(request), reply.wordCount() + " words: " + context);
+            assertFalse(body.contains("{") || body.contains("}"), context);
+            assertFalse(body.contains("  "), context);
+            assertEquals(askForFeedback && !declined, practices(reply).contains(Practice.PRACTICE_FEEDBACK_REQUEST), context);
+            assertEquals(request.stillInterested(), practices(reply).contains(Practice.PRACTICE_DOOR_OPEN), context);
+            if (tone != Tone.TONE_WARM) {
+                warmOnly.forEach(word -> assertFalse(body.contains(word), context));
+            }
+            request.candidateName().ifPresent(candidate -> assertTrue(body.endsWith("\n" + candidate), context));
+            assertEquals(1, practices(reply).stream().filter(p -> p == Practice.PRACTICE_SIGNATURE).count());
+            request.candidateName().ifPresent(c -> assertEquals(body.indexOf("\n" + c), body.lastIndexOf("\n" + c), context));
+            request.contactName().ifPresent(contact -> assertTrue(body.contains(contact.split(" ")[0]), context));
             String note = reply.linkedinNote();
             assertTrue(note.codePointCount(0, note.length()) <= ReplyComposer.LINKEDIN_NOTE_LIMIT, note);
-            assertFalse(note.contains("{"), note);
+            assertFalse(note.contains("{") || reply.linkedinMessage().contains("{"), note);
+            reply.followUpPlan().forEach(step -> assertFalse(step.action().toLowerCase().contains("checking in"), step.action()));
             checked++;
         }
         assertEquals(3_000, checked);
@@ -192,15 +204,60 @@ class ReplyComposerTest {
 
     @Test
     void aCallerClauseSitsInsideTheSentence() {
-        assertEquals("learning about the roadmap", ReplyComposer.asClause("Learning about the roadmap."));
-        assertEquals("AWS re:Invent talk", ReplyComposer.asClause("AWS re:Invent talk"));
-        assertEquals("I think so", ReplyComposer.asClause("I think so!"));
+        assertEquals("learning about the roadmap", ReplyComposer.asClause("Learning about the roadmap.", "en"));
+        assertEquals("AWS re:Invent talk", ReplyComposer.asClause("AWS re:Invent talk", "en"));
+        assertEquals("I think so", ReplyComposer.asClause("I think so!", "en"));
+        assertEquals("der Austausch über die Roadmap", ReplyComposer.asClause("Der Austausch über die Roadmap", "de"));
+        assertEquals("Austausch über die Roadmap", ReplyComposer.asClause("Austausch über die Roadmap", "de"));
+    }
+
+    @Test
+    void writesGermanAndFrenchToTheirConventions() {
+        ReplyRequest german = withLanguage(request(Tone.TONE_FORMAL, true, true, Optional.empty()), "de");
+        ComposedReply deReply = COMPOSER.compose(german);
+        assertEquals("Guten Tag Darren Hale,", deReply.sections().get(0).text());
+        // after the comma of the salutation German continues in lower case; no comma after the sign-off
+        assertTrue(deReply.sections().get(1).text().startsWith("vielen Dank"), deReply.body());
+        assertTrue(deReply.body().matches("(?s).*Grüßen?\\nAda Lovelace"), deReply.body());
+        ComposedReply frReply = COMPOSER.compose(withLanguage(request(Tone.TONE_FORMAL, true, true, Optional.empty()), "fr"));
+        assertEquals("Bonjour Darren Hale,", frReply.sections().get(0).text());
+        assertTrue(frReply.body().endsWith("cordialement,\nAda Lovelace") || frReply.body().endsWith("Cordialement,\nAda Lovelace"), frReply.body());
+        ReplyRequest unnamed = new ReplyRequest(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                InterviewStage.INTERVIEW_STAGE_APPLICATION, List.of(), false, false, false, Optional.empty(), Tone.TONE_FORMAL,
+                Optional.of("fr"), RECEIVED, ZoneOffset.UTC, 0);
+        assertTrue(COMPOSER.compose(unnamed).body().startsWith("Madame, Monsieur,\n\n"));
+    }
+
+    @Test
+    void endsWithTheSignOffAloneWhenNoNameIsKnown() {
+        ReplyRequest unnamed = new ReplyRequest(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                InterviewStage.INTERVIEW_STAGE_INTERVIEW, List.of(), true, true, false, Optional.empty(), Tone.TONE_WARM,
+                Optional.empty(), RECEIVED, ZoneOffset.UTC, 0);
+        String body = COMPOSER.compose(unnamed).body();
+        assertTrue(body.endsWith("\n\nBest wishes,"), body);
+    }
+
+    @Test
+    void saysTheReplyIsLateWhenTheWindowHasPassed() {
+        ReplyRequest old = new ReplyRequest(Optional.of("Ada"), Optional.empty(), Optional.empty(), Optional.empty(),
+                InterviewStage.INTERVIEW_STAGE_INTERVIEW, List.of(), true, true, false, Optional.empty(), Tone.TONE_WARM,
+                Optional.empty(), RECEIVED.minus(Duration.ofDays(10)), ZoneOffset.UTC, 0);
+        SendWindow window = COMPOSER.compose(old).sendWindow();
+        assertEquals(SendWindowPlanner.Timing.LATE, window.timing());
+        assertTrue(window.advice().startsWith("The usual window for a reply closed on"), window.advice());
+        assertEquals(SendWindowPlanner.Timing.COOLING_DOWN, COMPOSER.compose(typical()).sendWindow().timing());
     }
 
     static ReplyRequest withVariant(ReplyRequest r, int variant) {
         return new ReplyRequest(r.candidateName(), r.company(), r.contactName(), r.role(), r.stage(),
-                r.interviewHighlights(), r.stillInterested(), r.askForFeedback(), r.resourceOffer(), r.tone(),
-                r.receivedAt(), r.timeZone(), variant);
+                r.interviewHighlights(), r.stillInterested(), r.askForFeedback(), r.employerDeclinedFeedback(), r.resourceOffer(),
+                r.tone(), r.language(), r.receivedAt(), r.timeZone(), variant);
+    }
+
+    static ReplyRequest withLanguage(ReplyRequest r, String language) {
+        return new ReplyRequest(r.candidateName(), r.company(), r.contactName(), r.role(), r.stage(),
+                r.interviewHighlights(), r.stillInterested(), r.askForFeedback(), r.employerDeclinedFeedback(), r.resourceOffer(),
+                r.tone(), Optional.of(language), r.receivedAt(), r.timeZone(), r.variant());
     }
 
     static <T> T pick(Random random, List<T> options) {

@@ -18,9 +18,13 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.rebound.proto.v1.FeedbackPolicy;
 import dev.rebound.proto.v1.InterviewStage;
 import dev.rebound.proto.v1.Practice;
+import dev.rebound.proto.v1.RejectionReason;
+import dev.rebound.proto.v1.ReplyChannel;
 import dev.rebound.proto.v1.Tone;
+import dev.rebound.reply.domain.analysis.RejectionAnalysis;
 
 class ReplyComposerTest {
 
@@ -246,6 +250,61 @@ class ReplyComposerTest {
         assertEquals(SendWindowPlanner.Timing.LATE, window.timing());
         assertTrue(window.advice().startsWith("The usual window for a reply closed on"), window.advice());
         assertEquals(SendWindowPlanner.Timing.COOLING_DOWN, COMPOSER.compose(typical()).sendWindow().timing());
+    }
+
+    static RejectionAnalysis analysis(InterviewStage stage, boolean automated, FeedbackPolicy policy, String language) {
+        return new RejectionAnalysis(stage, automated, policy, false, RejectionReason.REJECTION_REASON_UNSPECIFIED, Optional.empty(),
+                Optional.of("Globex"), Optional.of("Helen Marsh"), Optional.of("Finance Manager"), Optional.of("Ms Whitfield"),
+                Optional.of("Accounts Assistant"), Optional.of(language));
+    }
+
+    static ReplyRequest bare(Tone tone) {
+        return new ReplyRequest(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                InterviewStage.INTERVIEW_STAGE_UNSPECIFIED, List.of(), true, true, false, Optional.empty(), tone,
+                Optional.empty(), RECEIVED, ZoneOffset.UTC, 0);
+    }
+
+    @Test
+    void neverAsksForFeedbackTheEmailDeclinedInAnyToneOrLanguage() {
+        for (Tone tone : List.of(Tone.TONE_WARM, Tone.TONE_FORMAL, Tone.TONE_CONCISE)) {
+            for (String language : ReplyComposer.LANGUAGES) {
+                ComposedReply reply = COMPOSER.compose(bare(tone),
+                        analysis(InterviewStage.INTERVIEW_STAGE_INTERVIEW, false, FeedbackPolicy.FEEDBACK_POLICY_DECLINED, language));
+                assertFalse(practices(reply).contains(Practice.PRACTICE_FEEDBACK_REQUEST), reply.body());
+                assertEquals(language, reply.language());
+            }
+        }
+    }
+
+    @Test
+    void fillsGapsFromTheEmailButTheCallerWins() {
+        RejectionAnalysis read = analysis(InterviewStage.INTERVIEW_STAGE_INTERVIEW, false, FeedbackPolicy.FEEDBACK_POLICY_SILENT, "en");
+        ComposedReply fromEmail = COMPOSER.compose(bare(Tone.TONE_FORMAL), read);
+        assertTrue(fromEmail.body().startsWith("Dear Helen Marsh,"), fromEmail.body());
+        assertEquals("Thank you – Accounts Assistant at Globex", fromEmail.subject());
+        // a greeting name with an honorific is no signature: the reply ends with the sign-off
+        assertFalse(fromEmail.body().contains("Whitfield"), fromEmail.body());
+        assertEquals(Optional.of("Ms Whitfield"), fromEmail.analysis().candidateName());
+
+        ReplyRequest caller = new ReplyRequest(Optional.of("Jo Whitfield"), Optional.of("Initech"), Optional.empty(), Optional.empty(),
+                InterviewStage.INTERVIEW_STAGE_FINAL_ROUND, List.of(), true, true, false, Optional.empty(), Tone.TONE_FORMAL,
+                Optional.empty(), RECEIVED, ZoneOffset.UTC, 0);
+        ComposedReply overridden = COMPOSER.compose(caller, read);
+        assertEquals(Optional.of("Initech"), overridden.analysis().company());
+        assertEquals(InterviewStage.INTERVIEW_STAGE_FINAL_ROUND, overridden.analysis().stage());
+        assertTrue(overridden.body().endsWith("\nJo Whitfield"), overridden.body());
+    }
+
+    @Test
+    void recommendsTheRightChannel() {
+        assertEquals(ReplyChannel.REPLY_CHANNEL_NO_REPLY_NEEDED, COMPOSER.compose(bare(Tone.TONE_WARM),
+                analysis(InterviewStage.INTERVIEW_STAGE_APPLICATION, true, FeedbackPolicy.FEEDBACK_POLICY_SILENT, "en")).recommendation().channel());
+        assertEquals(ReplyChannel.REPLY_CHANNEL_LINKEDIN_ONLY, COMPOSER.compose(bare(Tone.TONE_WARM),
+                analysis(InterviewStage.INTERVIEW_STAGE_INTERVIEW, true, FeedbackPolicy.FEEDBACK_POLICY_SILENT, "en")).recommendation().channel());
+        ChannelRecommendation email = COMPOSER.compose(bare(Tone.TONE_WARM),
+                analysis(InterviewStage.INTERVIEW_STAGE_APPLICATION, false, FeedbackPolicy.FEEDBACK_POLICY_SILENT, "de")).recommendation();
+        assertEquals(ReplyChannel.REPLY_CHANNEL_EMAIL, email.channel());
+        assertTrue(email.reason().startsWith("Antworten Sie per E-Mail"), email.reason());
     }
 
     static ReplyRequest withVariant(ReplyRequest r, int variant) {

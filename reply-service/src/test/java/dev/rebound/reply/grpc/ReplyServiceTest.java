@@ -27,6 +27,7 @@ import dev.rebound.proto.v1.Competency;
 import dev.rebound.proto.v1.CompetencyGrade;
 import dev.rebound.proto.v1.ComposeReplyRequest;
 import dev.rebound.proto.v1.ComposeReplyResponse;
+import dev.rebound.proto.v1.FeedbackPolicy;
 import dev.rebound.proto.v1.FeedbackTheme;
 import dev.rebound.proto.v1.GetImprovementPlanRequest;
 import dev.rebound.proto.v1.Grade;
@@ -34,6 +35,7 @@ import dev.rebound.proto.v1.InterviewContext;
 import dev.rebound.proto.v1.InterviewStage;
 import dev.rebound.proto.v1.RecordEmployerFeedbackRequest;
 import dev.rebound.proto.v1.RecordEmployerFeedbackResponse;
+import dev.rebound.proto.v1.ReplyChannel;
 import dev.rebound.proto.v1.ReplySection;
 import dev.rebound.proto.v1.ReplyServiceGrpc;
 import dev.rebound.proto.v1.SubmitSelfAssessmentRequest;
@@ -95,6 +97,37 @@ class ReplyServiceTest {
     }
 
     @Test
+    void readsTheRejectionEmailAndRecommendsNoReplyToAnAutomatedApplicationRejection() {
+        ComposeReplyResponse reply = as("tenant-a").composeReply(ComposeReplyRequest.newBuilder()
+                .setUserId("u-" + UUID.randomUUID())
+                .setRejectionEmail("From: Jobs <noreply@globex.example>\n\nDear Applicant,\n\nThank you for your application to the"
+                        + " Data Engineer position at Globex. We will not be moving forward. We are unable to provide individual"
+                        + " feedback.\n\nThe Globex Recruitment Team")
+                .build());
+        assertEquals(ReplyChannel.REPLY_CHANNEL_NO_REPLY_NEEDED, reply.getRecommendation().getChannel());
+        assertEquals(InterviewStage.INTERVIEW_STAGE_APPLICATION, reply.getAnalysis().getStage());
+        assertEquals(FeedbackPolicy.FEEDBACK_POLICY_DECLINED, reply.getAnalysis().getFeedbackPolicy());
+        assertEquals("Globex", reply.getAnalysis().getCompany());
+        assertEquals("Data Engineer", reply.getAnalysis().getRole());
+        assertEquals("en", reply.getLanguage());
+        assertFalse(reply.getBody().contains("feedback"), reply.getBody());
+        assertTrue(reply.getLinkedinNote().codePointCount(0, reply.getLinkedinNote().length()) <= 200);
+    }
+
+    @Test
+    void answersInTheLanguageOfAGermanEmail() {
+        ComposeReplyResponse reply = as("tenant-a").composeReply(ComposeReplyRequest.newBuilder()
+                .setUserId("u-" + UUID.randomUUID())
+                .setRejectionEmail("Guten Tag Herr Kaya,\n\nvielen Dank für das Vorstellungsgespräch und Ihr Interesse an unserem"
+                        + " Unternehmen. Leider haben wir uns für eine andere Bewerberin entschieden.\n\nMit freundlichen Grüßen\nAnna Schmidt")
+                .build());
+        assertEquals("de", reply.getLanguage());
+        assertEquals("Anna Schmidt", reply.getAnalysis().getSenderName());
+        assertTrue(reply.getBody().startsWith("Hallo Anna Schmidt,"), reply.getBody());
+        assertEquals(ReplyChannel.REPLY_CHANNEL_EMAIL, reply.getRecommendation().getChannel());
+    }
+
+    @Test
     void selfAssessmentIsAcknowledgedOnlyOnceOnTheTopic() {
         String user = "u-" + UUID.randomUUID();
         var response = as("tenant-a").submitSelfAssessment(assessment(user, "sa-1"));
@@ -144,6 +177,9 @@ class ReplyServiceTest {
                 .addGrades(CompetencyGrade.newBuilder().setCompetency(Competency.COMPETENCY_TECHNICAL_DEPTH).setGrade(Grade.GRADE_SOLID))
                 .build());
         assertInvalid("grades", assessment("u1", "r1").toBuilder().clearGrades().build());
+        StatusRuntimeException language = assertThrows(StatusRuntimeException.class, () -> as("t").composeReply(
+                ComposeReplyRequest.newBuilder().setUserId("u1").setLanguage("xx").build()));
+        assertTrue(language.getStatus().getDescription().startsWith("language:"), language.getStatus().getDescription());
         StatusRuntimeException zone = assertThrows(StatusRuntimeException.class, () -> as("t").composeReply(
                 ComposeReplyRequest.newBuilder().setUserId("u1").setCandidateName("Ada").setTimeZone("Mars/Olympus").build()));
         assertEquals(Status.Code.INVALID_ARGUMENT, zone.getStatus().getCode());

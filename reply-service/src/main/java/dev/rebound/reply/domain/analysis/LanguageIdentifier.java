@@ -18,7 +18,8 @@ public final class LanguageIdentifier {
     private static final String MODEL = "langdetect-183.bin";
     /** Below this many letters a guess is noise. */
     private static final int MIN_LETTERS = 20;
-    private static final double MIN_CONFIDENCE = 0.5;
+    /** The best guess must be this many times likelier than the next (the scores spread over 103 languages). */
+    private static final double MIN_LEAD = 1.5;
     private static final Map<String, String> ISO3_TO_ISO1 = new HashMap<>();
 
     static {
@@ -48,10 +49,10 @@ public final class LanguageIdentifier {
         if (text.codePoints().filter(Character::isLetter).count() < MIN_LETTERS) {
             return Optional.empty();
         }
-        Language best = detectors.get().predictLanguage(text);
-        if (best.getConfidence() < MIN_CONFIDENCE) {
+        Language[] ranked = detectors.get().predictLanguages(text);
+        if (ranked.length > 1 && ranked[0].getConfidence() < MIN_LEAD * ranked[1].getConfidence()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(ISO3_TO_ISO1.get(best.getLang()));
+        return Optional.ofNullable(ISO3_TO_ISO1.get(ranked[0].getLang()));
     }
 }

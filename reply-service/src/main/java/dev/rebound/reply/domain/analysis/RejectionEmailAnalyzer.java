@@ -91,7 +91,7 @@ public final class RejectionEmailAnalyzer {
         REASONS.put(RejectionReason.REJECTION_REASON_MORE_EXPERIENCED_CANDIDATE, Pattern.compile(
                 "\\bmore (relevant |direct |extensive )?experience\\b|\\bmore experienced\\b|\\bmore senior\\b|\\bgreater experience\\b|\\b(years|level) of experience\\b", CI));
         REASONS.put(RejectionReason.REJECTION_REASON_FIT, Pattern.compile(
-                "\\b(closer|better|best|right|perfect|good|strong|stronger) (fit|match)\\b|\\bmore closely (match|matched|aligned|fit)\\b|\\bnot the right (candidate|person)\\b"
+                "\\b(closer|better|best|right|perfect|good|strong|stronger) (fit|match)\\b|\\bmore closely (match|matches|matched|align|aligns|aligned|fit|fits)\\b|\\bnot the right (candidate|person)\\b"
                         + "|\\bfit (to|for|with) the (needs|role|position|requirements)\\b|\\b(closely )?(fit|match)(es)? the (job description|requirements)\\b", CI));
         REASONS.put(RejectionReason.REJECTION_REASON_OTHER, Pattern.compile(
                 "\\b(large|high|significant|overwhelming) (number|volume) of (applications|applicants|candidates)\\b|\\bfinancial\\b|\\bbudget\\b|\\beconomic\\b|\\bpessimism\\b|\\btiming\\b", CI));

@@ -1,0 +1,156 @@
+package dev.rebound.reply.domain.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.rebound.proto.v1.FeedbackPolicy;
+import dev.rebound.proto.v1.InterviewStage;
+import dev.rebound.proto.v1.RejectionReason;
+
+class RejectionEmailAnalyzerTest {
+
+    static RejectionEmailAnalyzer analyzer;
+
+    @BeforeAll
+    static void load() {
+        analyzer = new RejectionEmailAnalyzer(new LanguageIdentifier());
+    }
+
+    static final String AFTER_INTERVIEW = """
+            Subject: Your application for Backend Engineer at Nordwind Systems
+
+            Hi Maya,
+
+            Thank you for taking the time to interview with us for the Backend Engineer position. Unfortunately we have
+            decided to move forward with a candidate whose experience more closely matches our needs. Due to the volume of
+            candidates we are unable to provide individual feedback.
+
+            We will keep your details on file and may reach out about future roles.
+
+            Best regards,
+            Lena Fischer
+            Talent Acquisition Partner
+            Nordwind Systems GmbH
+            """;
+
+    @Test
+    void readsAPersonalRejectionAfterAnInterview() {
+        RejectionAnalysis analysis = analyzer.analyze(AFTER_INTERVIEW);
+        assertEquals(InterviewStage.INTERVIEW_STAGE_INTERVIEW, analysis.stage());
+        assertFalse(analysis.automated());
+        assertEquals(FeedbackPolicy.FEEDBACK_POLICY_DECLINED, analysis.feedbackPolicy());
+        assertTrue(analysis.keepOnFile());
+        assertEquals(RejectionReason.REJECTION_REASON_FIT, analysis.reason());
+        assertEquals(Optional.of("Maya"), analysis.candidateName());
+        assertEquals(Optional.of("Lena Fischer"), analysis.senderName());
+        assertEquals(Optional.of("Talent Acquisition Partner"), analysis.senderTitle());
+        assertEquals(Optional.of("Nordwind Systems GmbH"), analysis.company());
+        assertEquals(Optional.of("Backend Engineer"), analysis.role());
+        assertEquals(Optional.of("en"), analysis.language());
+    }
+
+    @Test
+    void recognisesAnAutomatedNoReplyRejectionOfAnApplication() {
+        RejectionAnalysis analysis = analyzer.analyze("""
+                From: Careers <no-reply@jobs.example.com>
+                Subject: Your application
+
+                Dear Candidate,
+
+                Thank you for applying. After reviewing your application we will not be moving forward.
+                This is an automated message; please do not reply to this email.
+                """);
+        assertTrue(analysis.automated());
+        assertEquals(InterviewStage.INTERVIEW_STAGE_APPLICATION, analysis.stage());
+        assertEquals(Optional.empty(), analysis.candidateName());
+        assertEquals(FeedbackPolicy.FEEDBACK_POLICY_SILENT, analysis.feedbackPolicy());
+        assertFalse(analysis.keepOnFile());
+    }
+
+    @Test
+    void seesTheFinalRoundAndAnInternalCandidate() {
+        RejectionAnalysis analysis = analyzer.analyze("Hi Sam,\n\nThanks for coming in for the final round. We decided to go with an internal candidate."
+                + " If you would like feedback, I'm happy to set up a call.\n\nCheers,\nPriya Raman");
+        assertEquals(InterviewStage.INTERVIEW_STAGE_FINAL_ROUND, analysis.stage());
+        assertEquals(RejectionReason.REJECTION_REASON_INTERNAL_CANDIDATE, analysis.reason());
+        assertEquals(FeedbackPolicy.FEEDBACK_POLICY_OFFERED, analysis.feedbackPolicy());
+        assertEquals(Optional.of("Priya Raman"), analysis.senderName());
+    }
+
+    @Test
+    void readsAPhoneScreenRejectionAndAClosedPosition() {
+        RejectionAnalysis analysis = analyzer.analyze("Hello Jon,\n\nThank you for our call last week about the Data Analyst role."
+                + " The position has been filled, so we will not proceed.\n\nKind regards,\nAmir Haddad\nRecruiter");
+        assertEquals(InterviewStage.INTERVIEW_STAGE_PHONE_SCREEN, analysis.stage());
+        assertEquals(RejectionReason.REJECTION_REASON_POSITION_FILLED_OR_CLOSED, analysis.reason());
+        assertEquals(Optional.of("Data Analyst"), analysis.role());
+        assertEquals(Optional.of("Recruiter"), analysis.senderTitle());
+    }
+
+    @Test
+    void cleansHtmlAndQuotedPrintableBodies() {
+        String html = "<html><body><p>Dear Ana,</p><p>Thank you for your application to the Product Designer position at"
+                + " Lumen&nbsp;Labs. We will not be moving forward.</p><p>Best,<br>Chris Doyle</p></body></html>";
+        RejectionAnalysis fromHtml = analyzer.analyze(html);
+        assertEquals(Optional.of("Ana"), fromHtml.candidateName());
+        assertEquals(Optional.of("Chris Doyle"), fromHtml.senderName());
+        assertEquals(Optional.of("Product Designer"), fromHtml.role());
+        assertEquals(Optional.of("Lumen Labs"), fromHtml.company());
+
+        String quotedPrintable = "Dear Ana,=0A=0AThank you for your interest in Lumen Labs. We are unable to =\n"
+                + "offer individual feedback.=0A=0ABest regards,=0AChris Doyle";
+        RejectionAnalysis fromQp = analyzer.analyze(quotedPrintable);
+        assertEquals(FeedbackPolicy.FEEDBACK_POLICY_DECLINED, fromQp.feedbackPolicy());
+        assertEquals(Optional.of("Chris Doyle"), fromQp.senderName());
+        assertEquals("Dear Ana,\n\nThank you for your interest in Lumen Labs. We are unable to offer individual feedback.\n\nBest regards,\nChris Doyle",
+                EmailText.clean(quotedPrintable));
+    }
+
+    @Test
+    void readsGermanAndFrenchRejections() {
+        RejectionAnalysis german = analyzer.analyze("""
+                Sehr geehrte Frau Becker,
+
+                vielen Dank für Ihr Interesse und das Vorstellungsgespräch bei uns. Leider müssen wir Ihnen mitteilen, dass wir
+                uns für eine andere Kandidatin entschieden haben. Bitte haben Sie Verständnis, dass wir kein individuelles
+                Feedback geben können. Gerne nehmen wir Ihre Unterlagen in unseren Talentpool auf.
+
+                Mit freundlichen Grüßen
+                Jonas Weber
+                """);
+        assertEquals(InterviewStage.INTERVIEW_STAGE_INTERVIEW, german.stage());
+        assertEquals(FeedbackPolicy.FEEDBACK_POLICY_DECLINED, german.feedbackPolicy());
+        assertTrue(german.keepOnFile());
+        assertEquals(Optional.of("Frau Becker"), german.candidateName());
+        assertEquals(Optional.of("Jonas Weber"), german.senderName());
+        assertEquals(Optional.of("de"), german.language());
+
+        RejectionAnalysis french = analyzer.analyze("""
+                Bonjour Camille,
+
+                Nous vous remercions pour votre candidature et pour le temps accordé lors de votre entretien. Nous avons le
+                regret de vous informer que nous avons retenu un autre profil pour ce poste.
+
+                Bien cordialement,
+                Claire Martin
+                """);
+        assertEquals(InterviewStage.INTERVIEW_STAGE_INTERVIEW, french.stage());
+        assertEquals(Optional.of("Camille"), french.candidateName());
+        assertEquals(Optional.of("Claire Martin"), french.senderName());
+        assertEquals(Optional.of("fr"), french.language());
+    }
+
+    @Test
+    void tellsNothingFromAnEmptyOrOneWordEmail() {
+        RejectionAnalysis oneWord = analyzer.analyze("Decline.");
+        assertTrue(oneWord.automated());
+        assertEquals(Optional.empty(), oneWord.language());
+        assertEquals(InterviewStage.INTERVIEW_STAGE_UNSPECIFIED, analyzer.analyze("  ").stage());
+    }
+}

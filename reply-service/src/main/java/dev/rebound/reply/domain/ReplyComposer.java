@@ -116,7 +116,9 @@ public final class ReplyComposer {
         sections.add(new ReplySection(Practice.PRACTICE_GREETING, picker.required(greeting, shortest)));
         sections.add(new ReplySection(Practice.PRACTICE_THANKS, thanks(request, picker, fitting)));
         if (request.includesFeedbackRequest()) {
-            sections.add(new ReplySection(Practice.PRACTICE_FEEDBACK_REQUEST, picker.required("feedback_request", shortest)));
+            // an employer who offered feedback is taken up on the offer rather than asked
+            String key = request.employerOfferedFeedback() ? "feedback_accept" : "feedback_request";
+            sections.add(new ReplySection(Practice.PRACTICE_FEEDBACK_REQUEST, picker.required(key, shortest)));
         }
         if (request.stillInterested()) {
             String doorOpen = picker.required("door_open", shortest);

@@ -105,6 +105,7 @@ final class RequestMapping {
                 !request.hasStillInterested() || request.getStillInterested(),
                 !request.getSkipFeedbackRequest(),
                 request.getEmployerDeclinedFeedback(),
+                false,
                 text("resource_offer", request.getResourceOffer(), MAX_SHORT_TEXT),
                 known("tone", request.getTone(), Tone.UNRECOGNIZED),
                 language.isEmpty() ? Optional.empty() : Optional.of(language),

@@ -35,7 +35,7 @@ class ReplyComposerTest {
     static ReplyRequest request(Tone tone, boolean askForFeedback, boolean stillInterested, Optional<String> resource) {
         return new ReplyRequest(Optional.of("Ada Lovelace"), Optional.of("Acme Analytics"), Optional.of("Darren Hale"),
                 Optional.of("Data Engineer"), InterviewStage.INTERVIEW_STAGE_INTERVIEW,
-                List.of("learning about the data-platform roadmap"), stillInterested, askForFeedback, false, resource,
+                List.of("learning about the data-platform roadmap"), stillInterested, askForFeedback, false, false, resource,
                 tone, Optional.empty(), RECEIVED, ZoneOffset.UTC, 0);
     }
 
@@ -64,7 +64,7 @@ class ReplyComposerTest {
     @Test
     void inventsNoPositiveWithoutAHighlight() {
         ReplyRequest plain = new ReplyRequest(Optional.of("Ada Lovelace"), Optional.empty(), Optional.empty(), Optional.empty(),
-                InterviewStage.INTERVIEW_STAGE_APPLICATION, List.of(), true, true, false, Optional.empty(), Tone.TONE_WARM,
+                InterviewStage.INTERVIEW_STAGE_APPLICATION, List.of(), true, true, false, false, Optional.empty(), Tone.TONE_WARM,
                 Optional.empty(), RECEIVED, ZoneOffset.UTC, 0);
         String thanks = COMPOSER.compose(plain).sections().get(1).text();
         assertFalse(thanks.contains("enjoyed"), thanks);
@@ -138,7 +138,7 @@ class ReplyComposerTest {
         for (String language : ReplyComposer.LANGUAGES) {
             ReplyRequest request = new ReplyRequest(Optional.of("Ada"), Optional.of("International Business Machines Corporation of America"),
                     Optional.of(longName), Optional.of("Principal Staff Distributed Systems Reliability Engineer"),
-                    InterviewStage.INTERVIEW_STAGE_FINAL_ROUND, List.of(), true, true, false, Optional.empty(), Tone.TONE_FORMAL,
+                    InterviewStage.INTERVIEW_STAGE_FINAL_ROUND, List.of(), true, true, false, false, Optional.empty(), Tone.TONE_FORMAL,
                     Optional.of(language), RECEIVED, ZoneOffset.UTC, 0);
             String note = COMPOSER.compose(request).linkedinNote();
             assertTrue(note.codePointCount(0, note.length()) <= 200, note);
@@ -178,7 +178,7 @@ class ReplyComposerTest {
                     maybe(random, "Senior Data Platform Engineer"),
                     InterviewStage.forNumber(random.nextInt(5)),
                     random.nextBoolean() ? List.of() : List.of(pick(random, longText), pick(random, longText)),
-                    random.nextBoolean(), askForFeedback, declined,
+                    random.nextBoolean(), askForFeedback, declined, random.nextBoolean(),
                     random.nextBoolean() ? Optional.empty() : Optional.of(pick(random, longText)),
                     tone, Optional.of(language), RECEIVED, ZoneId.of("America/New_York"), random.nextInt(1000));
             ComposedReply reply = COMPOSER.compose(request);
@@ -227,7 +227,7 @@ class ReplyComposerTest {
         assertEquals("Bonjour Darren Hale,", frReply.sections().get(0).text());
         assertTrue(frReply.body().endsWith("cordialement,\nAda Lovelace") || frReply.body().endsWith("Cordialement,\nAda Lovelace"), frReply.body());
         ReplyRequest unnamed = new ReplyRequest(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                InterviewStage.INTERVIEW_STAGE_APPLICATION, List.of(), false, false, false, Optional.empty(), Tone.TONE_FORMAL,
+                InterviewStage.INTERVIEW_STAGE_APPLICATION, List.of(), false, false, false, false, Optional.empty(), Tone.TONE_FORMAL,
                 Optional.of("fr"), RECEIVED, ZoneOffset.UTC, 0);
         assertTrue(COMPOSER.compose(unnamed).body().startsWith("Madame, Monsieur,\n\n"));
     }
@@ -235,7 +235,7 @@ class ReplyComposerTest {
     @Test
     void endsWithTheSignOffAloneWhenNoNameIsKnown() {
         ReplyRequest unnamed = new ReplyRequest(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                InterviewStage.INTERVIEW_STAGE_INTERVIEW, List.of(), true, true, false, Optional.empty(), Tone.TONE_WARM,
+                InterviewStage.INTERVIEW_STAGE_INTERVIEW, List.of(), true, true, false, false, Optional.empty(), Tone.TONE_WARM,
                 Optional.empty(), RECEIVED, ZoneOffset.UTC, 0);
         String body = COMPOSER.compose(unnamed).body();
         assertTrue(body.endsWith("\n\nBest wishes,"), body);
@@ -244,7 +244,7 @@ class ReplyComposerTest {
     @Test
     void saysTheReplyIsLateWhenTheWindowHasPassed() {
         ReplyRequest old = new ReplyRequest(Optional.of("Ada"), Optional.empty(), Optional.empty(), Optional.empty(),
-                InterviewStage.INTERVIEW_STAGE_INTERVIEW, List.of(), true, true, false, Optional.empty(), Tone.TONE_WARM,
+                InterviewStage.INTERVIEW_STAGE_INTERVIEW, List.of(), true, true, false, false, Optional.empty(), Tone.TONE_WARM,
                 Optional.empty(), RECEIVED.minus(Duration.ofDays(10)), ZoneOffset.UTC, 0);
         SendWindow window = COMPOSER.compose(old).sendWindow();
         assertEquals(SendWindowPlanner.Timing.LATE, window.timing());
@@ -260,7 +260,7 @@ class ReplyComposerTest {
 
     static ReplyRequest bare(Tone tone) {
         return new ReplyRequest(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                InterviewStage.INTERVIEW_STAGE_UNSPECIFIED, List.of(), true, true, false, Optional.empty(), tone,
+                InterviewStage.INTERVIEW_STAGE_UNSPECIFIED, List.of(), true, true, false, false, Optional.empty(), tone,
                 Optional.empty(), RECEIVED, ZoneOffset.UTC, 0);
     }
 
@@ -287,12 +287,21 @@ class ReplyComposerTest {
         assertEquals(Optional.of("Ms Whitfield"), fromEmail.analysis().candidateName());
 
         ReplyRequest caller = new ReplyRequest(Optional.of("Jo Whitfield"), Optional.of("Initech"), Optional.empty(), Optional.empty(),
-                InterviewStage.INTERVIEW_STAGE_FINAL_ROUND, List.of(), true, true, false, Optional.empty(), Tone.TONE_FORMAL,
+                InterviewStage.INTERVIEW_STAGE_FINAL_ROUND, List.of(), true, true, false, false, Optional.empty(), Tone.TONE_FORMAL,
                 Optional.empty(), RECEIVED, ZoneOffset.UTC, 0);
         ComposedReply overridden = COMPOSER.compose(caller, read);
         assertEquals(Optional.of("Initech"), overridden.analysis().company());
         assertEquals(InterviewStage.INTERVIEW_STAGE_FINAL_ROUND, overridden.analysis().stage());
         assertTrue(overridden.body().endsWith("\nJo Whitfield"), overridden.body());
+    }
+
+    @Test
+    void takesTheEmployerUpOnOfferedFeedback() {
+        ComposedReply reply = COMPOSER.compose(bare(Tone.TONE_WARM),
+                analysis(InterviewStage.INTERVIEW_STAGE_INTERVIEW, false, FeedbackPolicy.FEEDBACK_POLICY_OFFERED, "en"));
+        String feedback = reply.sections().stream().filter(s -> s.practice() == Practice.PRACTICE_FEEDBACK_REQUEST)
+                .findFirst().orElseThrow().text();
+        assertTrue(feedback.startsWith("Thank you also for offering feedback"), feedback);
     }
 
     @Test
@@ -309,13 +318,13 @@ class ReplyComposerTest {
 
     static ReplyRequest withVariant(ReplyRequest r, int variant) {
         return new ReplyRequest(r.candidateName(), r.company(), r.contactName(), r.role(), r.stage(),
-                r.interviewHighlights(), r.stillInterested(), r.askForFeedback(), r.employerDeclinedFeedback(), r.resourceOffer(),
+                r.interviewHighlights(), r.stillInterested(), r.askForFeedback(), r.employerDeclinedFeedback(), r.employerOfferedFeedback(), r.resourceOffer(),
                 r.tone(), r.language(), r.receivedAt(), r.timeZone(), variant);
     }
 
     static ReplyRequest withLanguage(ReplyRequest r, String language) {
         return new ReplyRequest(r.candidateName(), r.company(), r.contactName(), r.role(), r.stage(),
-                r.interviewHighlights(), r.stillInterested(), r.askForFeedback(), r.employerDeclinedFeedback(), r.resourceOffer(),
+                r.interviewHighlights(), r.stillInterested(), r.askForFeedback(), r.employerDeclinedFeedback(), r.employerOfferedFeedback(), r.resourceOffer(),
                 r.tone(), Optional.of(language), r.receivedAt(), r.timeZone(), r.variant());
     }
 

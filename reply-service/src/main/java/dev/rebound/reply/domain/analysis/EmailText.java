@@ -1,7 +1,9 @@
 package dev.rebound.reply.domain.analysis;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.apache.commons.codec.DecoderException;
 import org.apache.commons.codec.net.QuotedPrintableCodec;
@@ -13,6 +15,12 @@ public final class EmailText {
 
     private static final Pattern QUOTED_PRINTABLE = Pattern.compile("=\\r?\\n|=[0-9A-F]{2}");
     private static final Pattern HTML = Pattern.compile("(?is)<(html|body|p|div|br|table|span|a)\\b[^>]*>");
+    private static final Pattern THREAD_MARKER = Pattern.compile(
+            "(?m)^(?:On .{5,200} wrote:|-{2,} ?Original Message ?-{2,}|-{2,} ?Forwarded message ?-{2,}|Begin forwarded message:"
+                    + "|Am .{5,120} schrieb .{1,120}:|Le .{5,120} a écrit ?:)\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FOOTER = Pattern.compile(
+            "(?mi)^(?:confidential|this (?:e-?mail|message)(?: and any| is intended| may contain| contains)|disclaimer|to unsubscribe|unsubscribe"
+                    + "|privacy (?:policy|notice)|please consider the environment|sent from my (?:iphone|android|mobile))");
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[\\**([^\\]*]+)\\**]\\(([^)]+)\\)");
 
     private EmailText() {
@@ -27,11 +35,30 @@ public final class EmailText {
             text = htmlToText(text);
         }
         text = MARKDOWN_LINK.matcher(text).replaceAll("$1 ($2)");
+        text = withoutThreadAndFooter(text);
         return text.replace('\u00a0', ' ')
                 .replaceAll("[ \\t]+", " ")
                 .replaceAll("(?m)^ | $", "")
                 .replaceAll("\\n{3,}", "\n\n")
                 .strip();
+    }
+
+    /**
+     * The message itself: quoted lines, an earlier message below "On … wrote:" and a legal footer
+     * dropped. A forwarded rejection (nothing above the marker) keeps what follows it.
+     */
+    private static String withoutThreadAndFooter(String text) {
+        String unquoted = text.lines().filter(line -> !line.startsWith(">")).collect(Collectors.joining("\n"));
+        Matcher marker = THREAD_MARKER.matcher(unquoted);
+        if (marker.find()) {
+            String before = unquoted.substring(0, marker.start());
+            unquoted = before.strip().split("\\s+").length >= 5 ? before : unquoted.substring(marker.end());
+        }
+        Matcher footer = FOOTER.matcher(unquoted);
+        if (footer.find() && footer.start() > unquoted.length() / 3) {
+            unquoted = unquoted.substring(0, footer.start());
+        }
+        return unquoted;
     }
 
     /** Soft line breaks or several =XX escapes: a quoted-printable body that was not decoded. */

@@ -37,7 +37,7 @@ public final class RejectionEmailAnalyzer {
                     + "|\\bVorstellungsgespräch|\\bGespräch mit (uns|Ihnen)|\\bentretien\\b", CI);
     private static final Pattern PHONE_SCREEN = Pattern.compile(
             "\\b(phone|telephone|video|zoom|teams|screening|intro(ductory)?) (call|screen|interview|chat|conversation)s?\\b"
-                    + "|\\b(speak|speaking|spoke|talk|talking|chat|chatting) (with|to) you\\b|\\b(our|the) (call|conversation)s?\\b"
+                    + "|\\b(speak|speaking|spoke|talk|talking|chat|chatting) (with|to) (you|me|us|our team|the team|our recruit\\w*)\\b|\\b(our|the) (call|conversation)s?\\b"
                     + "|\\bTelefon(interview|gespräch)|\\bentretien téléphonique", CI);
 
     /** Phrases that mention an interview the candidate did not get. */
@@ -74,7 +74,7 @@ public final class RejectionEmailAnalyzer {
                     + "|\\b(on|in) (file|our (talent )?(pool|database|network|records))\\b"
                     + "|\\bcontinue to apply\\b|\\b(encourage|invite|welcome) you to (re-?apply|apply again|apply (for|to) (other|future|another))"
                     + "|\\b(re-?apply|apply again)( to us)? in the future\\b|\\b(consider|contact) you (for|about|if|when|should) (the next|future|other|another|a (suitable|similar)|any|new|something)"
-                    + "|\\b(we|I)\\b[^.]{0,40}\\b(reach|get) (back )?(out|in touch)\\b|\\bstay in touch\\b|\\bmake contact with you\\b"
+                    + "|\\b(we|I)\\b[^.]{0,40}\\b(reach|get) (back )?(out|in touch)\\b|\\b(stay|keep) in touch\\b|\\bmake contact with you\\b"
                     + "|\\bkeep you in mind\\b|\\bbear you in mind\\b|\\bfuture (openings|opportunities|vacancies|positions|roles) (that|which|where|for which)"
                     + "|\\bin Evidenz|\\bunseren? (Talent-?)?Pool|\\bvotre (candidature|CV|profil) dans notre (base|vivier)", CI);
 
@@ -89,12 +89,12 @@ public final class RejectionEmailAnalyzer {
                         + "|\\bfill(ed)? the (position|role|vacancy|job)s?\\b|\\bno longer (hiring|recruiting|available|open)\\b"
                         + "|\\b(pause|paused|pausing|freeze|frozen|put on hold)\\b|\\bhired (someone|that person|another|a candidate)\\b|\\bdecided on someone\\b", CI));
         REASONS.put(RejectionReason.REJECTION_REASON_MORE_EXPERIENCED_CANDIDATE, Pattern.compile(
-                "\\bmore (relevant |direct |extensive )?experience\\b|\\bmore experienced\\b|\\bmore senior\\b|\\bgreater experience\\b|\\b(years|level) of experience\\b", CI));
+                "\\bmore (?:[\\w-]+ ){0,3}experience\\b|\\bmore experienced\\b|\\bmore senior\\b|\\bgreater experience\\b|\\b(years|level) of experience\\b", CI));
         REASONS.put(RejectionReason.REJECTION_REASON_FIT, Pattern.compile(
-                "\\b(closer|better|best|right|perfect|good|strong|stronger) (fit|match)\\b|\\bmore closely (match|matches|matched|align|aligns|aligned|fit|fits)\\b|\\bnot the right (candidate|person)\\b"
+                "\\b(closer|better|best|right|perfect|good|strong|stronger) (fit|match)\\b|\\bmore closely (match|matches|matched|align|aligns|aligned|fit|fits)\\b|\\bbetter (fits|matches|suits|aligns with)\\b|\\bnot the right (candidate|person)\\b"
                         + "|\\bfit (to|for|with) the (needs|role|position|requirements)\\b|\\b(closely )?(fit|match)(es)? the (job description|requirements)\\b", CI));
         REASONS.put(RejectionReason.REJECTION_REASON_OTHER, Pattern.compile(
-                "\\b(large|high|significant|overwhelming) (number|volume) of (applications|applicants|candidates)\\b|\\bfinancial\\b|\\bbudget\\b|\\beconomic\\b|\\bpessimism\\b|\\btiming\\b", CI));
+                "\\b(large|high|significant|overwhelming) (number|volume) of (applications|applicants|candidates)\\b|\\bfinancial (market|situation|reasons|constraints|climate)|\\bbudget(ary)? (constraints|cuts|reasons|restrictions)|\\beconomic (climate|conditions|uncertainty|downturn)|\\bpessimism\\b|\\btiming\\b", CI));
     }
 
     // --- names ---
@@ -106,16 +106,17 @@ public final class RejectionEmailAnalyzer {
     private static final Pattern CLOSING = Pattern.compile(
             "^(?:(?:best|kind|kindest|warm|warmest|with best|many|all the)\\s+)?(?:regards|wishes|best|thanks)(?: to you)?[,.!]?$"
                     + "|^(?:yours\\s+)?(?:sincerely|faithfully|truly|respectfully|cordially)(?:\\s+yours)?[,.!]?$|^best(?:\\s+to you)?[,.!]?$"
-                    + "|^(?:thank you|thanks|cheers|take care|all the best|best of luck|good luck)[,.!]?$"
+                    + "|^(?:thank you|thanks|cheers|take care|all the best|best of luck|good luck|warmly|warm wishes|sincerely yours)(?: again| so much)?[,.!]?$"
                     + "|^(?:mit )?(?:freundlichen|besten|herzlichen|viele|beste|liebe) grüßen?[,.!]?$|^(?:bien )?cordialement[,.!]?$|^(?:sincères |meilleures )?salutations[,.!]?$", CI);
     private static final Pattern TEAM_LINE = Pattern.compile(
-            "^(?:the\\s+)?(.*?)\\s*(?:hiring|recruitment|recruiting|talent( acquisition)?|hr|human resources|people|careers?|personnel)?\\s*(?:team|department|dept\\.?)\\.?$", CI);
+            "^(?:the\\s+)?(.*?)\\s*(?:(?:hiring|recruitment|recruiting|talent( acquisition)?|hr|human resources|people|careers?|personnel)?\\s*(?:team|department|dept\\.?)|talent acquisition|recruiting|recruitment|human resources|careers)\\.?$", CI);
     private static final Pattern TITLE_WORD = Pattern.compile(
             "\\b(manager|recruiter|administrator|director|head|lead|partner|officer|specialist|coordinator|advisor|adviser|consultant|engineer|president|ceo|cto|coo|founder|co-founder"
                     + "|owner|associate|generalist|sourcer|executive|vp|chief|assistant|analyst|supervisor|principal|talent|acquisition|hr|people|recruiting|recruitment"
                     + "|leiter(in)?|referent(in)?|personal|responsable|chargée?|directeur|directrice|recruteur|recruteuse)\\b", CI);
     private static final Pattern COMPANY_SUFFIX = Pattern.compile(
             "\\b(LLC|LLP|Ltd|Limited|Inc|Corp|Corporation|Company|Co|GmbH|AG|SA|SAS|SARL|plc|PLC|Group|Foundation|Partners|Associates|Architects|Agency|Studio|Labs|Solutions|Technologies|Software|Systems|Consulting|Holdings|University|College|School|Hospital|Bank)\\b\\.?");
+    private static final Pattern TITLE_AND_COMPANY = Pattern.compile("(.+?)(?:, | at | @ )(\\p{Lu}.*)");
     private static final Pattern CONTACT_LINE = Pattern.compile("@|https?://|www\\.|\\+?\\d[\\d ()-]{6,}|^tel|^phone|^mobile|^email", CI);
     // a capitalised word, with inner dots (Amazon.com) but no sentence-ending one
     private static final String CAPITALISED = "(?:[A-Z][\\p{L}0-9&'’-]*(?:\\.[\\p{L}0-9]+)*|&)";
@@ -125,7 +126,8 @@ public final class RejectionEmailAnalyzer {
                     + "|interview(?:ing|ed)? (?:at|with)|application (?:to|with|at)|applying (?:to|at)|on behalf of|working (?:at|for|with)|submitting your (?:information|application|details|qualifications) to"
                     + "|apply (?:to|at)|part of|joining|here at|everyone at|team at|bei der|bei|chez)\\s+(" + COMPANY_NAME + ")");
     private static final Pattern COMPANY_FROM_SUBJECT = Pattern.compile("^(" + COMPANY_NAME + ")\\s+[-–|:]\\s+");
-    private static final String ROLE_NAME = "[A-Z0-9][\\p{L}0-9/&+#.'’()-]*(?: (?:[A-Z0-9(][\\p{L}0-9/&+#.'’()-]*|of|in|and|for|&|-|–|de|des|du|la|le|et|für|und))*";
+    private static final String ROLE_WORD = "[A-Z0-9(][\\p{L}0-9/&+#'’()-]*(?:\\.[\\p{L}0-9]+)*";
+    private static final String ROLE_NAME = ROLE_WORD + "(?:,? (?:" + ROLE_WORD + "|of|in|and|for|&|-|–|de|des|du|la|le|et|für|und))*";
     private static final List<Pattern> ROLE_PATTERNS = List.of(
             Pattern.compile("^(?:re|ref|reference|betreff|objet)\\s*[:.]\\s*(?:vacancy|application|position|job|your application)?\\s*(?:for|as|:)?\\s*(" + ROLE_NAME + ")", CI),
             Pattern.compile("\\b(?:the )?(?:role|position|post|job|vacancy) of (?:an? )?(" + ROLE_NAME + ")"),
@@ -240,7 +242,7 @@ public final class RejectionEmailAnalyzer {
     }
 
     private static String trimRole(String role) {
-        String trimmed = role.strip().replaceAll("\\s*\\((?:ref|reference|job id|id)\\b.*$", "").replaceAll("[.,;:]+$", "");
+        String trimmed = role.strip().replaceAll("(?i)\\s*\\((?:ref|reference|req|requisition|job|id)\\b.*$", "").replaceAll("[.,;:]+$", "");
         // "Senior Designer at Acme" and "Data Engineer Interview" keep only the role
         trimmed = trimmed.replaceAll("\\s+(?:at|with) [A-Z].*$", "");
         return trimmed.strip();
@@ -335,21 +337,36 @@ public final class RejectionEmailAnalyzer {
             Optional<String> name = Optional.empty();
             Optional<String> title = Optional.empty();
             Optional<String> company = Optional.empty();
+            List<String> parts = new ArrayList<>();
             for (String line : block) {
+                // "Senior Recruiter | Acme Corp" holds a title and a company
+                parts.addAll(List.of(line.split("\\s+[|•·]\\s+")));
+            }
+            boolean afterClosing = closing >= 0;
+            for (String line : parts) {
                 String clean = line.replaceAll("[,.]$", "").strip();
                 if (clean.isEmpty() || CONTACT_LINE.matcher(clean).find() || words(clean) > 8) {
                     continue;
                 }
                 Matcher team = TEAM_LINE.matcher(clean);
-                if (team.matches() && clean.matches("(?i).*\\b(team|department|dept)\\b.*")) {
+                if (team.matches() && clean.matches("(?i).*\\b(team|department|dept|talent acquisition|recruiting|recruitment|human resources|careers)$")) {
                     String owner = team.group(1).replaceAll("(?i)\\s*(hiring|recruitment|recruiting|talent acquisition|talent|hr|human resources|people|careers?)$", "").strip();
                     if (company.isEmpty() && !owner.isEmpty()) {
                         company = Optional.of(trimCompany(owner));
                     }
-                } else if (name.isEmpty() && title.isEmpty() && company.isEmpty() && looksLikePersonName(clean)) {
+                } else if (name.isEmpty() && title.isEmpty() && company.isEmpty()
+                        && (looksLikePersonName(clean) || afterClosing && looksLikeFirstName(clean))) {
                     name = Optional.of(clean);
                 } else if (name.isPresent() && title.isEmpty() && TITLE_WORD.matcher(clean).find() && !COMPANY_SUFFIX.matcher(clean).find()) {
-                    title = Optional.of(clean);
+                    // "Recruiter, Northwind" and "Recruiter at Northwind" hold a title and a company
+                    Matcher titleAndCompany = TITLE_AND_COMPANY.matcher(clean);
+                    if (titleAndCompany.matches() && !TITLE_WORD.matcher(titleAndCompany.group(2)).find()
+                            && !titleAndCompany.group(2).matches("[A-Z]{2,5}")) {
+                        title = Optional.of(titleAndCompany.group(1));
+                        company = company.or(() -> Optional.of(trimCompany(titleAndCompany.group(2))));
+                    } else {
+                        title = Optional.of(clean);
+                    }
                 } else if (company.isEmpty() && looksLikeCompany(clean)) {
                     company = Optional.of(trimCompany(line.strip()));
                 }
@@ -371,6 +388,11 @@ public final class RejectionEmailAnalyzer {
                 }
             }
             return true;
+        }
+
+        /** A lone first name right under the sign-off ("Warmly,\\nMark"). */
+        private static boolean looksLikeFirstName(String line) {
+            return line.matches("\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?") && !COMPANY_SUFFIX.matcher(line).find() && !TITLE_WORD.matcher(line).find();
         }
 
         private static boolean looksLikeCompany(String line) {

@@ -147,6 +147,48 @@ class RejectionEmailAnalyzerTest {
     }
 
     @Test
+    void readsAForwardedRejectionAndIgnoresTheQuotedThreadAndFooter() {
+        RejectionAnalysis forwarded = analyzer.analyze("""
+                ---------- Forwarded message ---------
+                From: Lever <no-reply@hire.lever.co>
+                Subject: Update on your application to Figma
+
+                Hi Taylor,
+
+                Thanks for your interest in Figma and the Software Engineer, Infrastructure position. Unfortunately we won't
+                be moving forward with your application.
+
+                Best,
+                Figma Recruiting
+                """);
+        assertTrue(forwarded.automated());
+        assertEquals(Optional.of("Figma"), forwarded.company());
+        assertEquals(Optional.of("Software Engineer, Infrastructure"), forwarded.role());
+        assertEquals(Optional.of("Taylor"), forwarded.candidateName());
+
+        RejectionAnalysis threaded = analyzer.analyze("""
+                Hi Morgan,
+
+                Thanks again for chatting with me last week about the Account Executive role. We've decided to move ahead with
+                candidates who have more direct SaaS sales experience.
+
+                All the best,
+                Jess Alvarez
+                Recruiter, Northwind
+
+                CONFIDENTIALITY NOTICE: This email and any attachments are for the sole use of the intended recipient.
+
+                On Mon, Nov 2, 2026 at 10:00 AM Morgan Lee <morgan@example.com> wrote:
+                > Hi Jess, just following up on my interview.
+                """);
+        assertEquals(InterviewStage.INTERVIEW_STAGE_PHONE_SCREEN, threaded.stage());
+        assertEquals(RejectionReason.REJECTION_REASON_MORE_EXPERIENCED_CANDIDATE, threaded.reason());
+        assertEquals(Optional.of("Jess Alvarez"), threaded.senderName());
+        assertEquals(Optional.of("Recruiter"), threaded.senderTitle());
+        assertEquals(Optional.of("Northwind"), threaded.company());
+    }
+
+    @Test
     void tellsNothingFromAnEmptyOrOneWordEmail() {
         RejectionAnalysis oneWord = analyzer.analyze("Decline.");
         assertTrue(oneWord.automated());

@@ -1,0 +1,174 @@
+package dev.rebound.reply.tools;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import dev.rebound.reply.domain.review.LogisticRegression;
+import dev.rebound.reply.domain.review.PolitenessFeatures;
+import dev.rebound.reply.domain.review.PolitenessModel;
+import dev.rebound.reply.domain.review.StrategyLexicon;
+
+/**
+ * Fits the politeness models on the Stanford Politeness Corpus, prints 10-fold cross-validated
+ * accuracy per source and the accuracy on the conversational-receptiveness data, and (with
+ * --write) writes the models the service ships. Run from the repository root:
+ * {@code ./mvnw -q -pl reply-service exec:java@politeness} (see the README).
+ */
+public final class PolitenessFitting {
+
+    // chosen by the cross-validation this class prints (L2 0.0005–0.1, 300–1000 iterations tried)
+    static final double L2 = 0.01;
+    static final int ITERATIONS = 300;
+    static final double LEARNING_RATE = 0.1;
+    static final int MIN_WORD_COUNT = 3;
+    static final int FOLDS = 10;
+
+    record Example(String source, String text, boolean polite) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
+        boolean write = List.of(args).contains("--write");
+        List<Example> politeness = read(data.resolve("politeness/dev.csv"), "source", "text", "label", "polite");
+        List<Example> receptiveness = read(data.resolve("receptiveness/dev.csv"), null, "text", "label", "receptive");
+        StrategyLexicon english = StrategyLexicon.forLanguage("en");
+        for (boolean words : List.of(true, false)) {
+            PolitenessFeatures features = new PolitenessFeatures(english, words);
+            String name = words ? "strategies + words (English)" : "strategies only (all languages)";
+            Map<String, int[]> perSource = crossValidate(politeness, features);
+            System.out.println("Politeness, " + name + ", " + FOLDS + "-fold cross-validated accuracy:");
+            perSource.forEach((source, counts) -> System.out.printf(Locale.ROOT, "  %-14s %5.1f %% (%d/%d)%n",
+                    source, 100.0 * counts[0] / counts[1], counts[0], counts[1]));
+            PolitenessModel model = fit(politeness, features);
+            int correct = 0;
+            for (Example example : receptiveness) {
+                if ((model.probability(features.extract(example.text())) >= 0.5) == example.polite()) {
+                    correct++;
+                }
+            }
+            System.out.printf(Locale.ROOT, "  receptiveness  %5.1f %% (%d/%d), model fitted on all politeness rows%n",
+                    100.0 * correct / receptiveness.size(), correct, receptiveness.size());
+            if (write) {
+                Path out = Path.of("reply-service/src/main/resources/review", words ? "politeness-words.tsv" : "politeness-strategies.tsv");
+                Files.writeString(out, model.toTsv("Politeness model, " + name + ", fitted by PolitenessFitting on "
+                        + politeness.size() + " rows of the Stanford Politeness Corpus (CC BY 4.0)."), StandardCharsets.UTF_8);
+                System.out.println("  wrote " + out);
+            }
+        }
+    }
+
+    static Map<String, int[]> crossValidate(List<Example> examples, PolitenessFeatures features) {
+        // stratified folds: each source and label spread evenly, in a fixed order
+        Map<String, List<Example>> strata = examples.stream().collect(Collectors.groupingBy(e -> e.source() + "/" + e.polite(), TreeMap::new, Collectors.toList()));
+        List<List<Example>> folds = new ArrayList<>();
+        for (int f = 0; f < FOLDS; f++) {
+            folds.add(new ArrayList<>());
+        }
+        Random random = new Random(7);
+        strata.values().forEach(stratum -> {
+            List<Example> shuffled = new ArrayList<>(stratum);
+            Collections.shuffle(shuffled, random);
+            for (int i = 0; i < shuffled.size(); i++) {
+                folds.get(i % FOLDS).add(shuffled.get(i));
+            }
+        });
+        Map<String, int[]> perSource = new TreeMap<>();
+        for (int f = 0; f < FOLDS; f++) {
+            List<Example> training = new ArrayList<>();
+            for (int g = 0; g < FOLDS; g++) {
+                if (g != f) {
+                    training.addAll(folds.get(g));
+                }
+            }
+            PolitenessModel model = fit(training, features);
+            for (Example example : folds.get(f)) {
+                int[] counts = perSource.computeIfAbsent(example.source(), s -> new int[2]);
+                counts[1]++;
+                if ((model.probability(features.extract(example.text())) >= 0.5) == example.polite()) {
+                    counts[0]++;
+                }
+            }
+        }
+        return perSource;
+    }
+
+    /** Fits on the examples, keeping word features seen at least MIN_WORD_COUNT times. */
+    static PolitenessModel fit(List<Example> examples, PolitenessFeatures features) {
+        List<Map<String, Double>> extracted = examples.stream().map(e -> features.extract(e.text())).toList();
+        Map<String, Integer> counts = new HashMap<>();
+        extracted.forEach(x -> x.keySet().forEach(k -> counts.merge(k, 1, Integer::sum)));
+        List<Map<String, Double>> kept = extracted.stream().map(x -> {
+            Map<String, Double> filtered = new HashMap<>(x);
+            filtered.keySet().removeIf(k -> !k.startsWith("s:") && counts.get(k) < MIN_WORD_COUNT);
+            return filtered;
+        }).toList();
+        return new LogisticRegression(L2, ITERATIONS, LEARNING_RATE).fit(kept, examples.stream().map(Example::polite).toList());
+    }
+
+    /** Reads a CSV with a header; quoted fields may hold commas, quotes ("") and line breaks. */
+    static List<Example> read(Path csv, String sourceColumn, String textColumn, String labelColumn, String positiveLabel) throws IOException {
+        List<List<String>> rows = parseCsv(Files.readString(csv, StandardCharsets.UTF_8));
+        List<String> header = rows.get(0);
+        int source = sourceColumn == null ? -1 : header.indexOf(sourceColumn);
+        int text = header.indexOf(textColumn);
+        int label = header.indexOf(labelColumn);
+        List<Example> examples = new ArrayList<>();
+        for (List<String> row : rows.subList(1, rows.size())) {
+            if (row.size() > Math.max(text, label)) {
+                examples.add(new Example(source < 0 ? "all" : row.get(source), row.get(text), row.get(label).equals(positiveLabel)));
+            }
+        }
+        return examples;
+    }
+
+    static List<List<String>> parseCsv(String content) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < content.length() && content.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < content.length() && content.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+            } else {
+                field.append(c);
+            }
+        }
+        if (field.length() > 0 || !row.isEmpty()) {
+            row.add(field.toString());
+            rows.add(row);
+        }
+        return rows;
+    }
+}

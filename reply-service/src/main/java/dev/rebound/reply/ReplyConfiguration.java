@@ -14,6 +14,7 @@ import dev.rebound.reply.domain.ReplyComposer;
 import dev.rebound.reply.domain.SendWindowPlanner;
 import dev.rebound.reply.domain.analysis.LanguageIdentifier;
 import dev.rebound.reply.domain.analysis.RejectionEmailAnalyzer;
+import dev.rebound.reply.domain.review.DraftReviewer;
 
 /** Wires the plain-Java domain into CDI from configuration. */
 @ApplicationScoped
@@ -27,16 +28,34 @@ public class ReplyConfiguration {
 
     @Produces
     @Singleton
-    ReplyComposer composer(Clock clock,
-            @ConfigProperty(name = "rebound.reply.cool-down", defaultValue = "24h") Duration coolDown,
-            @ConfigProperty(name = "rebound.reply.timely-within", defaultValue = "48h") Duration timelyWithin) {
-        return new ReplyComposer(new SendWindowPlanner(coolDown, timelyWithin), clock);
+    ReplyComposer composer(Clock clock, SendWindowPlanner planner) {
+        return new ReplyComposer(planner, clock);
     }
 
     @Produces
     @Singleton
-    RejectionEmailAnalyzer rejectionEmailAnalyzer() {
-        return new RejectionEmailAnalyzer(new LanguageIdentifier());
+    SendWindowPlanner sendWindowPlanner(
+            @ConfigProperty(name = "rebound.reply.cool-down", defaultValue = "24h") Duration coolDown,
+            @ConfigProperty(name = "rebound.reply.timely-within", defaultValue = "48h") Duration timelyWithin) {
+        return new SendWindowPlanner(coolDown, timelyWithin);
+    }
+
+    @Produces
+    @Singleton
+    LanguageIdentifier languageIdentifier() {
+        return new LanguageIdentifier();
+    }
+
+    @Produces
+    @Singleton
+    RejectionEmailAnalyzer rejectionEmailAnalyzer(LanguageIdentifier languages) {
+        return new RejectionEmailAnalyzer(languages);
+    }
+
+    @Produces
+    @Singleton
+    DraftReviewer draftReviewer(LanguageIdentifier languages, SendWindowPlanner planner) {
+        return new DraftReviewer(languages, planner);
     }
 
     @Produces

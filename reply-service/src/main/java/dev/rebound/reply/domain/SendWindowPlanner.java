@@ -32,6 +32,11 @@ public final class SendWindowPlanner {
         this.timelyWithin = timelyWithin;
     }
 
+    /** When the cool-down after a rejection received at {@code receivedAt} ends. */
+    public Instant coolDownEnds(Instant receivedAt) {
+        return receivedAt.plus(coolDown);
+    }
+
     /** The window's bounds; the advice sentence is the composer's, in the reply's language. */
     public Window plan(Instant receivedAt, ZoneId zone) {
         ZonedDateTime earliest = nextWorkingMoment(receivedAt.plus(coolDown).atZone(zone));

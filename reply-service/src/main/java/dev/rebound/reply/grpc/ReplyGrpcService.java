@@ -17,6 +17,7 @@ import dev.rebound.proto.v1.ComposeReplyResponse;
 import dev.rebound.proto.v1.Competency;
 import dev.rebound.proto.v1.EmployerFeedbackRecorded;
 import dev.rebound.proto.v1.EraseUserDataRequest;
+import dev.rebound.proto.v1.FeedbackPolicy;
 import dev.rebound.proto.v1.EraseUserDataResponse;
 import dev.rebound.proto.v1.GetImprovementPlanRequest;
 import dev.rebound.proto.v1.GetImprovementPlanResponse;
@@ -24,6 +25,8 @@ import dev.rebound.proto.v1.RecordEmployerFeedbackRequest;
 import dev.rebound.proto.v1.RecordEmployerFeedbackResponse;
 import dev.rebound.proto.v1.ReplyComposed;
 import dev.rebound.proto.v1.ReplyServiceGrpc;
+import dev.rebound.proto.v1.ReviewDraftRequest;
+import dev.rebound.proto.v1.ReviewDraftResponse;
 import dev.rebound.proto.v1.SelfAssessmentSubmitted;
 import dev.rebound.proto.v1.SubmitSelfAssessmentRequest;
 import dev.rebound.proto.v1.SubmitSelfAssessmentResponse;
@@ -37,6 +40,8 @@ import dev.rebound.reply.domain.ReplyRequest;
 import dev.rebound.reply.domain.ReplySection;
 import dev.rebound.reply.domain.analysis.RejectionAnalysis;
 import dev.rebound.reply.domain.analysis.RejectionEmailAnalyzer;
+import dev.rebound.reply.domain.review.DraftReview;
+import dev.rebound.reply.domain.review.DraftReviewer;
 import dev.rebound.reply.kafka.UserEventPublisher;
 import io.grpc.Channel;
 import io.grpc.Status;
@@ -54,6 +59,7 @@ public class ReplyGrpcService extends ReplyServiceGrpc.ReplyServiceImplBase {
 
     private final ReplyComposer composer;
     private final RejectionEmailAnalyzer analyzer;
+    private final DraftReviewer reviewer;
     private final FeedbackThemeExtractor themeExtractor;
     private final UserEventPublisher publisher;
     private final PlanQueryServiceGrpc.PlanQueryServiceStub planQueries;
@@ -61,12 +67,14 @@ public class ReplyGrpcService extends ReplyServiceGrpc.ReplyServiceImplBase {
     private final Clock clock;
     private final RequestMapping mapping;
 
-    ReplyGrpcService(ReplyComposer composer, RejectionEmailAnalyzer analyzer, FeedbackThemeExtractor themeExtractor, UserEventPublisher publisher,
+    ReplyGrpcService(ReplyComposer composer, RejectionEmailAnalyzer analyzer, DraftReviewer reviewer,
+            FeedbackThemeExtractor themeExtractor, UserEventPublisher publisher,
             @GrpcClient("plan-query") Channel planQueryChannel,
             @ConfigProperty(name = "rebound.plan-query.timeout", defaultValue = "2s") java.time.Duration planQueryTimeout,
             Clock clock) {
         this.composer = composer;
         this.analyzer = analyzer;
+        this.reviewer = reviewer;
         this.themeExtractor = themeExtractor;
         this.publisher = publisher;
         this.planQueries = PlanQueryServiceGrpc.newStub(planQueryChannel);
@@ -93,6 +101,17 @@ public class ReplyGrpcService extends ReplyServiceGrpc.ReplyServiceImplBase {
                     .addAllPractices(composed.sections().stream().map(ReplySection::practice).toList())
                     .setWordCount(composed.wordCount())).build();
             CallOutcomes.whenAcknowledged(publisher.publish(event), observer, () -> RequestMapping.toProto(composed));
+        });
+    }
+
+    @Override
+    public void reviewDraft(ReviewDraftRequest request, StreamObserver<ReviewDraftResponse> observer) {
+        CallOutcomes.guard(observer, () -> {
+            boolean emailDeclined = !request.getRejectionEmail().isBlank()
+                    && analyzer.analyze(request.getRejectionEmail()).feedbackPolicy() == FeedbackPolicy.FEEDBACK_POLICY_DECLINED;
+            DraftReview review = reviewer.review(mapping.draftReviewRequest(request, emailDeclined));
+            observer.onNext(RequestMapping.toProto(review));
+            observer.onCompleted();
         });
     }
 

@@ -26,6 +26,8 @@ import dev.rebound.proto.v1.Grade;
 import dev.rebound.proto.v1.InterviewContext;
 import dev.rebound.proto.v1.InterviewStage;
 import dev.rebound.proto.v1.Outcome;
+import dev.rebound.proto.v1.ReviewDraftRequest;
+import dev.rebound.proto.v1.ReviewDraftResponse;
 import dev.rebound.proto.v1.RoleFamily;
 import dev.rebound.proto.v1.Seniority;
 import dev.rebound.proto.v1.SendTiming;
@@ -35,6 +37,8 @@ import dev.rebound.reply.domain.ComposedReply;
 import dev.rebound.reply.domain.ReplyComposer;
 import dev.rebound.reply.domain.ReplyRequest;
 import dev.rebound.reply.domain.analysis.RejectionAnalysis;
+import dev.rebound.reply.domain.review.DraftReview;
+import dev.rebound.reply.domain.review.DraftReviewRequest;
 
 /**
  * The one place where API messages are checked and mapped to and from the domain. Every rule the
@@ -49,6 +53,7 @@ final class RequestMapping {
     static final int MAX_NOTE = 2_000;
     static final int MAX_FEEDBACK = 10_000;
     static final int MAX_EMAIL = 50_000;
+    static final int MAX_DRAFT = 20_000;
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final Clock clock;
@@ -79,10 +84,6 @@ final class RequestMapping {
         if (request.getRejectionEmail().length() > MAX_EMAIL) {
             throw new InvalidRequestException("rejection_email", "at most " + MAX_EMAIL + " characters");
         }
-        String language = request.getLanguage().strip().toLowerCase(Locale.ROOT);
-        if (!language.isEmpty() && !ReplyComposer.LANGUAGES.contains(language)) {
-            throw new InvalidRequestException("language", "supported: " + String.join(", ", ReplyComposer.LANGUAGES) + "; got " + request.getLanguage());
-        }
         if (request.getInterviewHighlightsCount() > MAX_HIGHLIGHTS) {
             throw new InvalidRequestException("interview_highlights", "at most " + MAX_HIGHLIGHTS + " items");
         }
@@ -108,10 +109,57 @@ final class RequestMapping {
                 false,
                 text("resource_offer", request.getResourceOffer(), MAX_SHORT_TEXT),
                 known("tone", request.getTone(), Tone.UNRECOGNIZED),
-                language.isEmpty() ? Optional.empty() : Optional.of(language),
+                language(request.getLanguage()),
                 receivedAt,
                 zone(request.getTimeZone()),
                 request.getVariant());
+    }
+
+    DraftReviewRequest draftReviewRequest(ReviewDraftRequest request, boolean emailDeclinedFeedback) {
+        String draft = request.getDraft();
+        if (draft.isBlank()) {
+            throw new InvalidRequestException("draft", "required: the reply to review");
+        }
+        if (draft.length() > MAX_DRAFT) {
+            throw new InvalidRequestException("draft", "at most " + MAX_DRAFT + " characters");
+        }
+        if (request.getRejectionEmail().length() > MAX_EMAIL) {
+            throw new InvalidRequestException("rejection_email", "at most " + MAX_EMAIL + " characters");
+        }
+        Optional<Instant> receivedAt = request.hasReceivedAt()
+                ? Optional.of(instant("received_at", request.getReceivedAt())) : Optional.empty();
+        Instant plannedSendAt = request.hasPlannedSendAt() ? instant("planned_send_at", request.getPlannedSendAt()) : clock.instant();
+        return new DraftReviewRequest(draft, language(request.getLanguage()),
+                request.getEmployerDeclinedFeedback() || emailDeclinedFeedback, receivedAt, plannedSendAt);
+    }
+
+    static ReviewDraftResponse toProto(DraftReview review) {
+        ReviewDraftResponse.Builder response = ReviewDraftResponse.newBuilder()
+                .setPolitenessScore(review.politeness())
+                .setVerdict(review.verdict())
+                .addAllVerdictReasons(review.verdictReasons())
+                .setWordCount(review.wordCount())
+                .setLanguage(review.language());
+        review.findings().forEach(finding -> response.addFindingsBuilder()
+                .setCategory(finding.category())
+                .setSeverity(finding.severity())
+                .setStart(finding.start())
+                .setEnd(finding.end())
+                .setExcerpt(finding.excerpt())
+                .setExplanation(finding.explanation())
+                .setSuggestedRewrite(finding.suggestedRewrite()));
+        review.missingPractices().forEach((practice, advice) -> response.addMissingPracticesBuilder()
+                .setPractice(practice)
+                .setAdvice(advice));
+        return response.build();
+    }
+
+    private static Optional<String> language(String requested) {
+        String language = requested.strip().toLowerCase(Locale.ROOT);
+        if (!language.isEmpty() && !ReplyComposer.LANGUAGES.contains(language)) {
+            throw new InvalidRequestException("language", "supported: " + String.join(", ", ReplyComposer.LANGUAGES) + "; got " + requested);
+        }
+        return language.isEmpty() ? Optional.empty() : Optional.of(language);
     }
 
     InterviewContext context(String field, InterviewContext context) {

@@ -22,8 +22,8 @@ import dev.rebound.reply.domain.review.StrategyLexicon;
 /**
  * Fits the politeness models on the Stanford Politeness Corpus, prints 10-fold cross-validated
  * accuracy per source and the accuracy on the conversational-receptiveness data, and (with
- * --write) writes the models the service ships. Run from the repository root:
- * {@code ./mvnw -q -pl reply-service exec:java@politeness} (see the README).
+ * "write") writes the models the service ships. Run from the repository root:
+ * {@code ./mvnw -q -pl reply-service compile exec:java@politeness} (see the README).
  */
 public final class PolitenessFitting {
 
@@ -39,7 +39,7 @@ public final class PolitenessFitting {
 
     public static void main(String[] args) throws IOException {
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
-        boolean write = List.of(args).contains("--write");
+        boolean write = List.of(args).contains("write");
         List<Example> politeness = read(data.resolve("politeness/dev.csv"), "source", "text", "label", "polite");
         List<Example> receptiveness = read(data.resolve("receptiveness/dev.csv"), null, "text", "label", "receptive");
         StrategyLexicon english = StrategyLexicon.forLanguage("en");

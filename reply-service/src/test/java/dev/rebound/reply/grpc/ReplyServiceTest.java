@@ -29,6 +29,12 @@ import dev.rebound.proto.v1.ComposeReplyRequest;
 import dev.rebound.proto.v1.ComposeReplyResponse;
 import dev.rebound.proto.v1.FeedbackPolicy;
 import dev.rebound.proto.v1.FeedbackTheme;
+import dev.rebound.proto.v1.Finding;
+import dev.rebound.proto.v1.FindingCategory;
+import dev.rebound.proto.v1.Practice;
+import dev.rebound.proto.v1.ReviewDraftRequest;
+import dev.rebound.proto.v1.ReviewDraftResponse;
+import dev.rebound.proto.v1.Verdict;
 import dev.rebound.proto.v1.GetImprovementPlanRequest;
 import dev.rebound.proto.v1.Grade;
 import dev.rebound.proto.v1.InterviewContext;
@@ -125,6 +131,28 @@ class ReplyServiceTest {
         assertEquals("Anna Schmidt", reply.getAnalysis().getSenderName());
         assertTrue(reply.getBody().startsWith("Hallo Anna Schmidt,"), reply.getBody());
         assertEquals(ReplyChannel.REPLY_CHANNEL_EMAIL, reply.getRecommendation().getChannel());
+    }
+
+    @Test
+    void reviewsADraftWithSpansAndAVerdict() {
+        String draft = "Hi Helen, thanks for nothing. As I said, I am far more qualified. Tell me exactly why.";
+        ReviewDraftResponse review = as("tenant-a").reviewDraft(ReviewDraftRequest.newBuilder()
+                .setDraft(draft)
+                .setRejectionEmail("Dear Tom, we are unable to provide individual feedback. Regards, Helen Marsh")
+                .build());
+        assertEquals(Verdict.VERDICT_DO_NOT_SEND, review.getVerdict());
+        Finding sarcasm = review.getFindingsList().stream()
+                .filter(f -> f.getCategory() == FindingCategory.FINDING_CATEGORY_SARCASTIC).findFirst().orElseThrow();
+        assertEquals(draft.indexOf("thanks for nothing"), sarcasm.getStart());
+        assertEquals(draft.indexOf("thanks for nothing") + "thanks for nothing".length(), sarcasm.getEnd());
+        // the email declined feedback: its absence from the draft is not reported
+        assertFalse(review.getMissingPracticesList().stream().anyMatch(m -> m.getPractice() == Practice.PRACTICE_FEEDBACK_REQUEST));
+        assertEquals("en", review.getLanguage());
+
+        StatusRuntimeException empty = assertThrows(StatusRuntimeException.class,
+                () -> as("tenant-a").reviewDraft(ReviewDraftRequest.newBuilder().setDraft("  ").build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, empty.getStatus().getCode());
+        assertTrue(empty.getStatus().getDescription().startsWith("draft:"));
     }
 
     @Test

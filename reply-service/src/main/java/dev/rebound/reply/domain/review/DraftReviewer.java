@@ -1,0 +1,180 @@
+package dev.rebound.reply.domain.review;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import dev.rebound.proto.v1.FindingCategory;
+import dev.rebound.proto.v1.Practice;
+import dev.rebound.proto.v1.Severity;
+import dev.rebound.proto.v1.Verdict;
+import dev.rebound.reply.domain.ReplyComposer;
+import dev.rebound.reply.domain.SendWindowPlanner;
+import dev.rebound.reply.domain.Words;
+import dev.rebound.reply.domain.analysis.LanguageIdentifier;
+
+/**
+ * Reviews a reply the candidate wrote: tone problems found by the language's rules, each with its
+ * exact span; shouting, length and timing; the practices it leaves out; a politeness score from
+ * the fitted model; and a verdict. Any high-severity finding means do not send; a medium one, or
+ * a draft the model finds clearly impolite, means revise; missing practices and low-severity
+ * findings are advice and leave a draft ready.
+ */
+public final class DraftReviewer {
+
+    /** Below this probability of reading as polite the draft is sent back for revision. */
+    public static final double IMPOLITE_BELOW = 0.15;
+    static final int FAR_TOO_LONG = 250;
+    private static final Pattern SHOUTING = Pattern.compile(
+            "\\b\\p{Lu}{2,}(?:[\\s,]+\\p{Lu}{2,}){2,}\\b|\\b\\p{Lu}{6,}\\b|!{2,}|[?!]{3,}", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern WORD = Pattern.compile("\\S+");
+
+    private final Map<String, ReviewRules> rules;
+    private final Map<String, PolitenessFeatures> strategyFeatures;
+    private final PolitenessFeatures englishWordFeatures;
+    private final PolitenessModel wordModel;
+    private final PolitenessModel strategyModel;
+    private final LanguageIdentifier languages;
+    private final SendWindowPlanner planner;
+
+    public DraftReviewer(LanguageIdentifier languages, SendWindowPlanner planner) {
+        this.rules = ReplyComposer.LANGUAGES.stream().collect(Collectors.toMap(l -> l, ReviewRules::forLanguage));
+        this.strategyFeatures = ReplyComposer.LANGUAGES.stream()
+                .collect(Collectors.toMap(l -> l, l -> new PolitenessFeatures(StrategyLexicon.forLanguage(l), false)));
+        this.englishWordFeatures = new PolitenessFeatures(StrategyLexicon.forLanguage("en"), true);
+        this.wordModel = PolitenessModel.fromResource("review/politeness-words.tsv");
+        this.strategyModel = PolitenessModel.fromResource("review/politeness-strategies.tsv");
+        this.languages = languages;
+        this.planner = planner;
+    }
+
+    public DraftReview review(DraftReviewRequest request) {
+        String draft = request.draft();
+        String language = request.language()
+                .or(() -> languages.identify(draft).filter(ReplyComposer.LANGUAGES::contains))
+                .orElse(ReplyComposer.DEFAULT_LANGUAGE);
+        ReviewRules rules = this.rules.get(language);
+        if (rules == null) {
+            throw new IllegalArgumentException("unsupported language " + language + "; supported: " + ReplyComposer.LANGUAGES);
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (ReviewRules.Category category : rules.categories().values()) {
+            for (Pattern pattern : category.patterns()) {
+                findAll(draft, pattern, category, findings);
+            }
+        }
+        findAll(draft, SHOUTING, rules.categories().get(FindingCategory.FINDING_CATEGORY_SHOUTING), findings);
+        int wordCount = Words.count(draft);
+        tooLong(draft, wordCount, rules).ifPresent(findings::add);
+        timing(request, rules).ifPresent(findings::add);
+        List<Finding> distinct = withoutOverlaps(findings);
+
+        Map<Practice, String> missing = new EnumMap<>(Practice.class);
+        rules.practices().forEach((practice, shows) -> {
+            boolean declinedFeedback = practice == Practice.PRACTICE_FEEDBACK_REQUEST && request.employerDeclinedFeedback();
+            if (!declinedFeedback && !shows.matcher(draft).find()) {
+                missing.put(practice, rules.missingAdvice().get(practice));
+            }
+        });
+
+        double politeness = language.equals("en")
+                ? wordModel.probability(englishWordFeatures.extract(draft))
+                : strategyModel.probability(strategyFeatures.get(language).extract(draft));
+        return verdict(distinct, missing, politeness, wordCount, language, rules);
+    }
+
+    private static DraftReview verdict(List<Finding> findings, Map<Practice, String> missing, double politeness,
+            int wordCount, String language, ReviewRules rules) {
+        Severity worst = findings.stream().map(Finding::severity).max(Comparator.comparingInt(Severity::getNumber))
+                .orElse(Severity.SEVERITY_UNSPECIFIED);
+        boolean impolite = politeness < IMPOLITE_BELOW;
+        Verdict verdict;
+        Set<String> reasons = new LinkedHashSet<>();
+        if (worst == Severity.SEVERITY_HIGH) {
+            verdict = Verdict.VERDICT_DO_NOT_SEND;
+            findings.stream().filter(f -> f.severity() == Severity.SEVERITY_HIGH).forEach(f -> reasons.add(f.explanation()));
+        } else if (worst == Severity.SEVERITY_MEDIUM || impolite) {
+            verdict = Verdict.VERDICT_REVISE;
+            findings.stream().filter(f -> f.severity() == Severity.SEVERITY_MEDIUM).forEach(f -> reasons.add(f.explanation()));
+        } else {
+            verdict = Verdict.VERDICT_READY;
+            reasons.add(rules.readyReason());
+        }
+        if (impolite && verdict != Verdict.VERDICT_READY) {
+            reasons.add(rules.impoliteReason().replace("{score}", String.format(Locale.ROOT, "%.2f", politeness)));
+        }
+        return new DraftReview(findings, missing, politeness, verdict, List.copyOf(reasons), wordCount, language);
+    }
+
+    private static void findAll(String draft, Pattern pattern, ReviewRules.Category category, List<Finding> findings) {
+        Matcher matcher = pattern.matcher(draft);
+        while (matcher.find()) {
+            if (matcher.end() > matcher.start()) {
+                findings.add(finding(draft, matcher.start(), matcher.end(), category.category(), category.severity(),
+                        category.explanation(), category.rewrite()));
+            }
+        }
+    }
+
+    private static Optional<Finding> tooLong(String draft, int wordCount, ReviewRules rules) {
+        if (wordCount <= ReplyComposer.WORD_LIMIT) {
+            return Optional.empty();
+        }
+        // the span is everything past the limit: what a reader would no longer read
+        Matcher words = WORD.matcher(draft);
+        for (int i = 0; i <= ReplyComposer.WORD_LIMIT; i++) {
+            words.find();
+        }
+        ReviewRules.Category category = rules.categories().get(FindingCategory.FINDING_CATEGORY_TOO_LONG);
+        Severity severity = wordCount > FAR_TOO_LONG ? rules.farTooLongSeverity() : category.severity();
+        return Optional.of(finding(draft, words.start(), draft.length(), category.category(), severity,
+                category.explanation(), category.rewrite()));
+    }
+
+    private Optional<Finding> timing(DraftReviewRequest request, ReviewRules rules) {
+        if (request.receivedAt().isEmpty()) {
+            return Optional.empty();
+        }
+        FindingCategory category;
+        if (request.plannedSendAt().isBefore(planner.coolDownEnds(request.receivedAt().get()))) {
+            category = FindingCategory.FINDING_CATEGORY_SENT_TOO_SOON;
+        } else if (request.plannedSendAt().isAfter(planner.plan(request.receivedAt().get(), ZoneOffset.UTC).latest().toInstant())) {
+            category = FindingCategory.FINDING_CATEGORY_SENT_TOO_LATE;
+        } else {
+            return Optional.empty();
+        }
+        ReviewRules.Category rule = rules.categories().get(category);
+        return Optional.of(new Finding(category, rule.severity(), 0, 0, "", rule.explanation(), ""));
+    }
+
+    private static Finding finding(String draft, int charStart, int charEnd, FindingCategory category, Severity severity,
+            String explanation, String rewrite) {
+        return new Finding(category, severity, draft.codePointCount(0, charStart), draft.codePointCount(0, charEnd),
+                draft.substring(charStart, charEnd), explanation, rewrite);
+    }
+
+    /** In draft order; of findings of one category that overlap, the longer one is kept. */
+    private static List<Finding> withoutOverlaps(List<Finding> findings) {
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(Comparator.comparingInt(Finding::start).thenComparing(Comparator.comparingInt(Finding::end).reversed()));
+        List<Finding> kept = new ArrayList<>();
+        for (Finding finding : sorted) {
+            boolean covered = kept.stream().anyMatch(k -> k.category() == finding.category()
+                    && k.end() > k.start() && finding.start() < k.end() && k.start() < finding.end());
+            if (!covered) {
+                kept.add(finding);
+            }
+        }
+        return kept;
+    }
+}

@@ -1,0 +1,186 @@
+package dev.rebound.reply.domain.review;
+
+import static dev.rebound.proto.v1.FindingCategory.FINDING_CATEGORY_BANNED_PHRASE;
+import static dev.rebound.proto.v1.FindingCategory.FINDING_CATEGORY_BEGGING;
+import static dev.rebound.proto.v1.FindingCategory.FINDING_CATEGORY_DEFENSIVE;
+import static dev.rebound.proto.v1.FindingCategory.FINDING_CATEGORY_DEMANDING;
+import static dev.rebound.proto.v1.FindingCategory.FINDING_CATEGORY_GUILT_TRIPPING;
+import static dev.rebound.proto.v1.FindingCategory.FINDING_CATEGORY_HOSTILE;
+import static dev.rebound.proto.v1.FindingCategory.FINDING_CATEGORY_PASSIVE_AGGRESSIVE;
+import static dev.rebound.proto.v1.FindingCategory.FINDING_CATEGORY_PLACEHOLDER;
+import static dev.rebound.proto.v1.FindingCategory.FINDING_CATEGORY_SARCASTIC;
+import static dev.rebound.proto.v1.FindingCategory.FINDING_CATEGORY_SELF_DEPRECATING;
+import static dev.rebound.proto.v1.FindingCategory.FINDING_CATEGORY_SHOUTING;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.rebound.proto.v1.FindingCategory;
+import dev.rebound.proto.v1.InterviewStage;
+import dev.rebound.proto.v1.Practice;
+import dev.rebound.proto.v1.Severity;
+import dev.rebound.proto.v1.Tone;
+import dev.rebound.proto.v1.Verdict;
+import dev.rebound.reply.domain.ReplyComposer;
+import dev.rebound.reply.domain.ReplyRequest;
+import dev.rebound.reply.domain.SendWindowPlanner;
+import dev.rebound.reply.domain.analysis.LanguageIdentifier;
+
+class DraftReviewerTest {
+
+    static final SendWindowPlanner PLANNER = new SendWindowPlanner(Duration.ofHours(24), Duration.ofHours(48));
+    static final Instant NOW = Instant.parse("2026-11-18T12:00:00Z");
+    static DraftReviewer reviewer;
+
+    @BeforeAll
+    static void load() {
+        reviewer = new DraftReviewer(new LanguageIdentifier(), PLANNER);
+    }
+
+    static DraftReview review(String draft, String language) {
+        return reviewer.review(new DraftReviewRequest(draft, Optional.of(language), false, Optional.empty(), NOW));
+    }
+
+    static Stream<Arguments> offendingSpans() {
+        return Stream.of(
+                Arguments.of("en", "Thank you. Honestly your interviewers were unprofessional.", FINDING_CATEGORY_HOSTILE, "unprofessional"),
+                Arguments.of("en", "Thanks for the update. As I said, I have the skills.", FINDING_CATEGORY_PASSIVE_AGGRESSIVE, "As I said"),
+                Arguments.of("en", "I understand things come up, but a week is long.", FINDING_CATEGORY_PASSIVE_AGGRESSIVE, "I understand things come up, but"),
+                Arguments.of("en", "Thanks. I strongly disagree with this outcome.", FINDING_CATEGORY_DEFENSIVE, "I strongly disagree"),
+                Arguments.of("en", "Please reconsider your decision by Friday.", FINDING_CATEGORY_DEMANDING, "Please reconsider your decision"),
+                Arguments.of("en", "Well, thanks for nothing.", FINDING_CATEGORY_SARCASTIC, "thanks for nothing"),
+                Arguments.of("en", "I really need this job, so please think again.", FINDING_CATEGORY_BEGGING, "I really need this job"),
+                Arguments.of("en", "After everything I put in, this hurts.", FINDING_CATEGORY_GUILT_TRIPPING, "After everything I put in"),
+                Arguments.of("en", "Sorry, I completely bombed the interview.", FINDING_CATEGORY_SELF_DEPRECATING, "I completely bombed the interview"),
+                Arguments.of("en", "Hi, just checking in on the role.", FINDING_CATEGORY_BANNED_PHRASE, "just checking in"),
+                Arguments.of("en", "Hi there, touching base again.", FINDING_CATEGORY_BANNED_PHRASE, "touching base"),
+                Arguments.of("en", "Circling back on my application.", FINDING_CATEGORY_BANNED_PHRASE, "Circling back"),
+                Arguments.of("en", "Dear [Hiring Manager], thank you.", FINDING_CATEGORY_PLACEHOLDER, "[Hiring Manager]"),
+                Arguments.of("en", "🙂 This is NOT FAIR AT ALL.", FINDING_CATEGORY_SHOUTING, "NOT FAIR AT ALL"),
+                Arguments.of("en", "Thank you for the update!!!", FINDING_CATEGORY_SHOUTING, "!!!"),
+                Arguments.of("de", "Danke. Ihre Gesprächsführung war unprofessionell.", FINDING_CATEGORY_HOSTILE, "unprofessionell"),
+                Arguments.of("de", "Wie ich bereits gesagt habe, kann ich das.", FINDING_CATEGORY_PASSIVE_AGGRESSIVE, "Wie ich bereits gesagt"),
+                Arguments.of("de", "Ihre Entscheidung ist falsch.", FINDING_CATEGORY_DEFENSIVE, "Ihre Entscheidung ist falsch"),
+                Arguments.of("de", "Bitte überdenken Sie Ihre Entscheidung.", FINDING_CATEGORY_DEMANDING, "überdenken Sie Ihre Entscheidung"),
+                Arguments.of("de", "Na dann, danke für nichts.", FINDING_CATEGORY_SARCASTIC, "danke für nichts"),
+                Arguments.of("de", "Geben Sie mir noch eine letzte Chance.", FINDING_CATEGORY_BEGGING, "noch eine letzte Chance"),
+                Arguments.of("de", "Ich habe andere Angebote abgelehnt.", FINDING_CATEGORY_GUILT_TRIPPING, "Ich habe andere Angebote abgelehnt"),
+                Arguments.of("de", "Ich habe das Gespräch total vermasselt.", FINDING_CATEGORY_SELF_DEPRECATING, "Ich habe das Gespräch total vermasselt"),
+                Arguments.of("de", "Ich wollte nur kurz nachhaken.", FINDING_CATEGORY_BANNED_PHRASE, "Ich wollte nur kurz nachhaken"),
+                Arguments.of("de", "Sehr geehrte/r [Name], vielen Dank.", FINDING_CATEGORY_PLACEHOLDER, "[Name]"),
+                Arguments.of("de", "Das ist NICHT FAIR GEWESEN.", FINDING_CATEGORY_SHOUTING, "NICHT FAIR GEWESEN"),
+                Arguments.of("fr", "Merci. Vos recruteurs sont incompétents.", FINDING_CATEGORY_HOSTILE, "incompétents"),
+                Arguments.of("fr", "Comme je l'ai déjà dit, je maîtrise Java.", FINDING_CATEGORY_PASSIVE_AGGRESSIVE, "Comme je l'ai déjà dit"),
+                Arguments.of("fr", "Je ne suis pas d'accord avec ce choix.", FINDING_CATEGORY_DEFENSIVE, "Je ne suis pas d'accord"),
+                Arguments.of("fr", "Expliquez-moi pourquoi, s'il vous plaît.", FINDING_CATEGORY_DEMANDING, "Expliquez-moi pourquoi"),
+                Arguments.of("fr", "Eh bien, merci pour rien.", FINDING_CATEGORY_SARCASTIC, "merci pour rien"),
+                Arguments.of("fr", "Je vous en supplie, rappelez-moi.", FINDING_CATEGORY_BEGGING, "Je vous en supplie"),
+                Arguments.of("fr", "Après tout ce que j'ai fait pour ce poste.", FINDING_CATEGORY_GUILT_TRIPPING, "Après tout ce que j'ai fait"),
+                Arguments.of("fr", "Je savais que je n'étais pas à la hauteur.", FINDING_CATEGORY_SELF_DEPRECATING, "Je savais que je n'étais pas à la hauteur"),
+                Arguments.of("fr", "Je me permets de vous relancer.", FINDING_CATEGORY_BANNED_PHRASE, "Je me permets de vous relancer"),
+                Arguments.of("fr", "Bonjour {prénom}, merci.", FINDING_CATEGORY_PLACEHOLDER, "{prénom}"),
+                Arguments.of("fr", "C'est VRAIMENT TRÈS DÉCEVANT.", FINDING_CATEGORY_SHOUTING, "VRAIMENT TRÈS DÉCEVANT"));
+    }
+
+    @ParameterizedTest(name = "{0}: {2} in \"{1}\"")
+    @MethodSource("offendingSpans")
+    void findsTheOffendingSpanExactly(String language, String draft, FindingCategory category, String excerpt) {
+        DraftReview review = review(draft, language);
+        int charStart = draft.indexOf(excerpt);
+        int start = draft.codePointCount(0, charStart);
+        int end = start + excerpt.codePointCount(0, excerpt.length());
+        List<Finding> found = review.findings().stream().filter(f -> f.category() == category).toList();
+        assertEquals(1, found.size(), review.findings().toString());
+        Finding finding = found.get(0);
+        assertEquals(start, finding.start(), finding.toString());
+        assertEquals(end, finding.end(), finding.toString());
+        assertEquals(excerpt, finding.excerpt());
+        assertFalse(finding.explanation().isBlank());
+        assertTrue(review.verdict() != Verdict.VERDICT_READY || finding.severity() == Severity.SEVERITY_LOW, review.toString());
+    }
+
+    @Test
+    void reportsTheWordsPastTheLimitAsTooLong() {
+        String draft = "Thank you. " + "word ".repeat(160).strip();
+        Finding tooLong = review(draft, "en").findings().stream()
+                .filter(f -> f.category() == FindingCategory.FINDING_CATEGORY_TOO_LONG).findFirst().orElseThrow();
+        // "Thank you." is two words: the span starts at the 149th "word", word 151 of the draft
+        assertEquals("Thank you. ".length() + 148 * "word ".length(), tooLong.start());
+        assertEquals(draft.length(), tooLong.end());
+        assertEquals(Severity.SEVERITY_LOW, tooLong.severity());
+    }
+
+    @Test
+    void checksTheTimingAgainstTheCoolDown() {
+        Instant received = Instant.parse("2026-11-17T10:00:00Z");
+        String draft = "Thank you for letting me know. Best regards, Ada";
+        DraftReview soon = reviewer.review(new DraftReviewRequest(draft, Optional.of("en"), false, Optional.of(received),
+                received.plus(Duration.ofHours(3))));
+        assertEquals(List.of(FindingCategory.FINDING_CATEGORY_SENT_TOO_SOON), soon.findings().stream().map(Finding::category).toList());
+        assertEquals(Verdict.VERDICT_REVISE, soon.verdict());
+        DraftReview late = reviewer.review(new DraftReviewRequest(draft, Optional.of("en"), false, Optional.of(received),
+                received.plus(Duration.ofDays(6))));
+        assertEquals(List.of(FindingCategory.FINDING_CATEGORY_SENT_TOO_LATE), late.findings().stream().map(Finding::category).toList());
+        DraftReview onTime = reviewer.review(new DraftReviewRequest(draft, Optional.of("en"), false, Optional.of(received),
+                received.plus(Duration.ofHours(30))));
+        assertEquals(List.of(), onTime.findings());
+    }
+
+    @Test
+    void reportsMissingPracticesButNotAFeedbackRequestTheEmployerDeclined() {
+        DraftReview bare = review("Okay. Noted.", "en");
+        assertEquals(List.of(Practice.PRACTICE_THANKS, Practice.PRACTICE_FEEDBACK_REQUEST, Practice.PRACTICE_DOOR_OPEN,
+                Practice.PRACTICE_CLOSING, Practice.PRACTICE_SPECIFIC_POSITIVE).stream().sorted().toList(),
+                bare.missingPractices().keySet().stream().sorted().toList());
+        DraftReview declined = reviewer.review(new DraftReviewRequest("Okay. Noted.", Optional.of("en"), true, Optional.empty(), NOW));
+        assertFalse(declined.missingPractices().containsKey(Practice.PRACTICE_FEEDBACK_REQUEST));
+    }
+
+    @Test
+    void hostileDraftsAreNotToBeSent() {
+        DraftReview review = review("Your process is a joke of a process and your recruiters are idiots.", "en");
+        assertEquals(Verdict.VERDICT_DO_NOT_SEND, review.verdict());
+        assertTrue(review.politeness() < 0.5, String.valueOf(review.politeness()));
+    }
+
+    /** Every reply the composer writes, in every tone and language, passes its own review. */
+    @Test
+    void composedRepliesAreReady() {
+        ReplyComposer composer = new ReplyComposer(PLANNER, Clock.fixed(NOW, ZoneOffset.UTC));
+        for (String language : ReplyComposer.LANGUAGES) {
+            for (Tone tone : List.of(Tone.TONE_WARM, Tone.TONE_FORMAL, Tone.TONE_CONCISE)) {
+                for (int variant = 0; variant < 10; variant++) {
+                    ReplyRequest request = new ReplyRequest(Optional.of("Ada Lovelace"), Optional.of("Acme"), Optional.of("Darren Hale"),
+                            Optional.of("Data Engineer"), InterviewStage.INTERVIEW_STAGE_INTERVIEW, List.of("the roadmap session"),
+                            true, true, false, false, Optional.empty(), tone, Optional.of(language), NOW, ZoneOffset.UTC, variant);
+                    String body = composer.compose(request).body();
+                    DraftReview review = review(body, language);
+                    assertEquals(Verdict.VERDICT_READY, review.verdict(), review + "\n" + body);
+                    assertEquals(List.of(), review.findings(), body);
+                }
+            }
+        }
+    }
+
+    @Test
+    void detectsTheDraftsLanguageWhenNotGiven() {
+        DraftReview review = reviewer.review(new DraftReviewRequest(
+                "Vielen Dank für Ihre Rückmeldung und die Gespräche. Ich würde mich freuen, bei künftigen Stellen berücksichtigt zu werden.",
+                Optional.empty(), false, Optional.empty(), NOW));
+        assertEquals("de", review.language());
+    }
+}

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.rebound.contract.Topics;
+import dev.rebound.devkit.LocalStack;
 import dev.rebound.proto.internal.v1.GetPlanRequest;
 import dev.rebound.proto.internal.v1.PlanQueryServiceGrpc;
 import dev.rebound.proto.v1.Competency;
@@ -48,12 +50,14 @@ import io.grpc.stub.MetadataUtils;
 /** End to end: real gRPC channels into the packaged services, a real broker, two worker instances. */
 class SystemTest {
 
-    static RunningSystem system;
+    static LocalStack system;
     static ManagedChannel channel;
 
     @BeforeAll
     static void start() throws Exception {
-        system = new RunningSystem(2);
+        system = new LocalStack(Path.of(System.getProperty("rebound.reply-service.jar")),
+                Path.of(System.getProperty("rebound.analytics-worker.jar")), 2,
+                Path.of(System.getProperty("rebound.logs.dir", "target/system-test-logs")));
         channel = ManagedChannelBuilder.forAddress("localhost", system.replyService.grpcPort()).usePlaintext().build();
     }
 
@@ -193,7 +197,7 @@ class SystemTest {
             awaitPlan("acme", user, p -> p.getAssessmentCount() == 1);
         }
         // ask each instance directly: the one that does not own a key must forward to the one that does
-        for (RunningSystem.Service worker : system.workers) {
+        for (LocalStack.Service worker : system.workers) {
             ManagedChannel direct = ManagedChannelBuilder.forAddress("localhost", worker.grpcPort()).usePlaintext().build();
             try {
                 var queries = PlanQueryServiceGrpc.newBlockingStub(direct).withDeadlineAfter(10, TimeUnit.SECONDS);

@@ -1,4 +1,4 @@
-package dev.rebound.system;
+package dev.rebound.devkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,28 +16,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import dev.rebound.devkit.DevTokens;
-import dev.rebound.devkit.EmbeddedKafkaBroker;
-
 /**
- * The whole system as it ships: a real Kafka broker in this JVM and the packaged applications as
- * processes (two analytics-worker instances, so plan queries must be routed to the key's owner).
+ * The whole system as it ships, for end-to-end tests and benchmarks: a real Kafka broker in this
+ * JVM and the packaged applications as processes on free ports (with several analytics-worker
+ * instances, plan queries must be routed to the key's owner). The processes never outlive the JVM.
  */
-final class RunningSystem implements AutoCloseable {
+public final class LocalStack implements AutoCloseable {
 
-    record Service(String name, Process process, int grpcPort, int httpPort) {
+    /** One started application. */
+    public record Service(String name, Process process, int grpcPort, int httpPort) {
     }
 
-    final EmbeddedKafkaBroker broker;
-    final DevTokens tokens;
-    final List<Service> workers = new ArrayList<>();
-    final Service replyService;
+    public final EmbeddedKafkaBroker broker;
+    public final DevTokens tokens;
+    public final List<Service> workers = new ArrayList<>();
+    public final Service replyService;
     private final List<Process> processes = new ArrayList<>();
-    private final Thread killOnExit = new Thread(() -> processes.forEach(Process::destroyForcibly), "kill-test-services");
-    private final Path logs = Path.of(System.getProperty("rebound.logs.dir", "target/system-test-logs"));
+    private final Thread killOnExit = new Thread(() -> processes.forEach(Process::destroyForcibly), "kill-local-stack");
+    private final Path logs;
+    private final Path replyJar;
+    private final Path workerJar;
+    private final List<String> jvmOptions;
 
-    RunningSystem(int workerCount) throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("rebound-system-test");
+    /** Starts the stack from the packaged applications' {@code quarkus-run.jar}s; logs go to {@code logs}. */
+    public LocalStack(Path replyJar, Path workerJar, int workerCount, Path logs, String... jvmOptions)
+            throws IOException, InterruptedException {
+        this.replyJar = replyJar;
+        this.workerJar = workerJar;
+        this.logs = logs;
+        this.jvmOptions = List.of(jvmOptions);
+        Path dir = Files.createTempDirectory("rebound-local-stack");
         Files.createDirectories(logs);
         broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
         Path keys = dir.resolve("keys");
@@ -55,12 +63,12 @@ final class RunningSystem implements AutoCloseable {
     private Service startAll(int workerCount, Path dir, Path keys) throws IOException, InterruptedException {
         for (int i = 1; i <= workerCount; i++) {
             int grpcPort = freePort();
-            workers.add(start("analytics-worker-" + i, System.getProperty("rebound.analytics-worker.jar"), grpcPort, Map.of(
+            workers.add(start("analytics-worker-" + i, workerJar, grpcPort, Map.of(
                     "REBOUND_WORKER_GRPC_PORT", String.valueOf(grpcPort),
                     "REBOUND_WORKER_STATE_DIR", dir.resolve("worker-state-" + i).toString(),
                     "REBOUND_WORKER_INSTANCE_ID", "worker-" + i)));
         }
-        Service reply = start("reply-service", System.getProperty("rebound.reply-service.jar"), freePort(), Map.of(
+        Service reply = start("reply-service", replyJar, freePort(), Map.of(
                 "REBOUND_JWT_PUBLIC_KEYS", DevTokens.publicKeyFile(keys).toString(),
                 "REBOUND_WORKER_GRPC_PORT", String.valueOf(workers.get(0).grpcPort())));
         for (Service worker : workers) {
@@ -70,18 +78,21 @@ final class RunningSystem implements AutoCloseable {
         return reply;
     }
 
-    String token(String tenant) {
+    public String token(String tenant) {
         return tokens.issue(tenant, Duration.ofMinutes(10));
     }
 
-    private Service start(String name, String jar, int grpcPort, Map<String, String> env) throws IOException {
+    private Service start(String name, Path jar, int grpcPort, Map<String, String> env) throws IOException {
         int httpPort = freePort();
         Map<String, String> environment = new HashMap<>(env);
         environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         environment.put(name.startsWith("reply") ? "REBOUND_GRPC_PORT" : "REBOUND_WORKER_GRPC_PORT", String.valueOf(grpcPort));
         environment.put(name.startsWith("reply") ? "REBOUND_HTTP_PORT" : "REBOUND_WORKER_HTTP_PORT", String.valueOf(httpPort));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar)
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve(name + ".log").toFile());
         builder.environment().putAll(environment);

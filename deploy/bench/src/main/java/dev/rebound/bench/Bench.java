@@ -59,7 +59,12 @@ import io.grpc.stub.StreamObserver;
  */
 public final class Bench {
 
-    record Options(int runs, Duration warmup, Duration measure, double openLoopRate, int freshnessSamples, Path out) {
+    record Options(int runs, Duration warmup, Duration measure, double openLoopRate, int freshnessSamples, Path out, String only) {
+
+        /** Whether a scenario was asked for ({@code --only=<part of its name>}; all by default). */
+        boolean wants(String scenario) {
+            return only.isEmpty() || scenario.toLowerCase(Locale.ROOT).contains(only.toLowerCase(Locale.ROOT));
+        }
     }
 
     /** A scenario's figures: the median of the runs, with the spread of calls/s. */
@@ -97,7 +102,8 @@ public final class Bench {
                 Duration.ofSeconds(Long.parseLong(flags.getOrDefault("seconds", "8"))),
                 Double.parseDouble(flags.getOrDefault("rate", "2000")),
                 Integer.parseInt(flags.getOrDefault("freshness-samples", "200")),
-                root.resolve("target/bench"));
+                root.resolve("target/bench"),
+                flags.getOrDefault("only", ""));
         Files.createDirectories(options.out());
         List<Row> rows = new ArrayList<>();
 
@@ -107,12 +113,18 @@ public final class Bench {
                 new String[] {"bare grpc-java, direct executor (NIO)", "--directexecutor"},
                 new String[] {"bare grpc-java, as shipped (NIO, thread pool)", ""},
                 new String[] {"bare grpc-java, fastest (epoll, direct executor)", "--transport=netty_epoll --directexecutor"})) {
-            rows.addAll(bareBaseline(baseline[0], baseline[1], lib, options));
+            if (options.wants(baseline[0])) {
+                rows.addAll(bareBaseline(baseline[0], baseline[1], lib, options));
+            }
         }
+        // --jfr: the services record a flight recording each, into target/bench/logs/
+        String[] serviceJvmOptions = flags.containsKey("jfr")
+                ? new String[] {"-XX:StartFlightRecording=settings=profile,filename=" + options.out().resolve("logs").toAbsolutePath() + "/"}
+                : new String[0];
 
         System.out.println("Starting Rebound (Kafka broker, analytics-worker, reply-service) …");
         try (LocalStack stack = new LocalStack(root.resolve("reply-service/target/quarkus-app/quarkus-run.jar"),
-                root.resolve("analytics-worker/target/quarkus-app/quarkus-run.jar"), 1, options.out().resolve("logs"))) {
+                root.resolve("analytics-worker/target/quarkus-app/quarkus-run.jar"), 1, options.out().resolve("logs"), serviceJvmOptions)) {
             ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", stack.replyService.grpcPort()).usePlaintext().build();
             Metadata headers = new Metadata();
             headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + stack.token("bench"));
@@ -122,16 +134,24 @@ public final class Bench {
 
             ComposeReplyRequest compose = ComposeReplyRequest.newBuilder().setUserId("bench-user").setRejectionEmail(REJECTION_EMAIL)
                     .addInterviewHighlights("the session on the streaming platform").setTimeZone("Europe/Berlin").build();
-            rows.addAll(scenario("ComposeReply", options, done -> rebound.composeReply(compose, observer(done))));
-
-            rows.addAll(scenario("SubmitSelfAssessment", options, done -> rebound.submitSelfAssessment(
-                    assessment("user-" + ids.get() % 1000, "req-" + ids.incrementAndGet()), observer(done))));
-
+            if (options.wants("ComposeReply")) {
+                rows.addAll(scenario("ComposeReply", options, done -> rebound.composeReply(compose, observer(done))));
+            }
+            // GetImprovementPlan asks for user-1, whom this scenario gives a plan
+            if (options.wants("SubmitSelfAssessment") || options.wants("GetImprovementPlan")) {
+                rows.addAll(scenario("SubmitSelfAssessment", options, done -> rebound.submitSelfAssessment(
+                        assessment("user-" + ids.get() % 1000, "req-" + ids.incrementAndGet()), observer(done))));
+            }
             GetImprovementPlanRequest planQuery = GetImprovementPlanRequest.newBuilder().setUserId("user-1").build();
-            rows.addAll(scenario("GetImprovementPlan", options, done -> rebound.getImprovementPlan(planQuery, observer(done))));
-
-            rows.add(freshness(stack, rebound, options));
-            rows.addAll(kafkaBaseline(stack.broker.bootstrapServers(), options));
+            if (options.wants("GetImprovementPlan")) {
+                rows.addAll(scenario("GetImprovementPlan", options, done -> rebound.getImprovementPlan(planQuery, observer(done))));
+            }
+            if (options.wants("freshness")) {
+                rows.add(freshness(stack, rebound, options));
+            }
+            if (options.wants("Kafka producer")) {
+                rows.addAll(kafkaBaseline(stack.broker.bootstrapServers(), options));
+            }
             channel.shutdownNow();
         }
         report(rows, options);

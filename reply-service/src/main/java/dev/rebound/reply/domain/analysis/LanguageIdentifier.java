@@ -20,6 +20,8 @@ public final class LanguageIdentifier {
     private static final int MIN_LETTERS = 20;
     /** The best guess must be this many times likelier than the next (the scores spread over 103 languages). */
     private static final double MIN_LEAD = 1.5;
+    /** The detector's cost grows with the text; a paragraph tells the language as well as a page. */
+    private static final int SAMPLE_CHARS = 600;
     private static final Map<String, String> ISO3_TO_ISO1 = new HashMap<>();
 
     static {
@@ -49,7 +51,8 @@ public final class LanguageIdentifier {
         if (text.codePoints().filter(Character::isLetter).count() < MIN_LETTERS) {
             return Optional.empty();
         }
-        Language[] ranked = detectors.get().predictLanguages(text);
+        String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
+        Language[] ranked = detectors.get().predictLanguages(sample);
         if (ranked.length > 1 && ranked[0].getConfidence() < MIN_LEAD * ranked[1].getConfidence()) {
             return Optional.empty();
         }

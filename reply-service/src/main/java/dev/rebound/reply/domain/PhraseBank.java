@@ -1,10 +1,5 @@
 package dev.rebound.reply.domain;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -37,17 +32,9 @@ public final class PhraseBank {
 
     /** The bank of a language (an ISO 639-1 code such as "en"). */
     public static PhraseBank forLanguage(String language) {
-        String resource = "phrases/" + language + ".properties";
-        try (InputStream in = PhraseBank.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no phrase bank for language " + language);
-            }
-            Properties properties = new Properties();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return new PhraseBank(Locale.forLanguageTag(language), group(properties));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
+        Properties properties = ClassPathProperties.read("phrases/" + language + ".properties")
+                .orElseThrow(() -> new IllegalArgumentException("no phrase bank for language " + language));
+        return new PhraseBank(Locale.forLanguageTag(language), group(properties));
     }
 
     public Locale locale() {

@@ -1,10 +1,5 @@
 package dev.rebound.reply.domain.review;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,6 +12,7 @@ import java.util.regex.Pattern;
 import dev.rebound.proto.v1.FindingCategory;
 import dev.rebound.proto.v1.Practice;
 import dev.rebound.proto.v1.Severity;
+import dev.rebound.reply.domain.ClassPathProperties;
 
 /**
  * The review rules of one language, read from {@code review/findings_<lang>.properties}: per
@@ -47,15 +43,8 @@ public record ReviewRules(
 
     public static ReviewRules forLanguage(String language) {
         String resource = "review/findings_" + language + ".properties";
-        Properties properties = new Properties();
-        try (InputStream in = ReviewRules.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no review rules for language " + language);
-            }
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
+        Properties properties = ClassPathProperties.read(resource)
+                .orElseThrow(() -> new IllegalArgumentException("no review rules for language " + language));
         Map<FindingCategory, Category> categories = new EnumMap<>(FindingCategory.class);
         for (FindingCategory category : FindingCategory.values()) {
             if (category == FindingCategory.FINDING_CATEGORY_UNSPECIFIED || category == FindingCategory.UNRECOGNIZED) {

@@ -1,10 +1,5 @@
 package dev.rebound.reply.domain.review;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import dev.rebound.reply.domain.ClassPathProperties;
 
 /**
  * The politeness strategies of one language, read from {@code review/strategies_<lang>.properties}:
@@ -29,30 +26,22 @@ public record StrategyLexicon(
         Set<String> questionWords) {
 
     public static StrategyLexicon forLanguage(String language) {
-        String resource = "review/strategies_" + language + ".properties";
-        try (InputStream in = StrategyLexicon.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no politeness strategies for language " + language);
+        Properties properties = ClassPathProperties.read("review/strategies_" + language + ".properties")
+                .orElseThrow(() -> new IllegalArgumentException("no politeness strategies for language " + language));
+        Map<String, Pattern> anywhere = new LinkedHashMap<>();
+        Map<String, Set<String>> starts = new LinkedHashMap<>();
+        new TreeSet<>(properties.stringPropertyNames()).forEach(name -> {
+            String value = properties.getProperty(name).strip();
+            if (name.startsWith("anywhere.")) {
+                anywhere.put(name.substring("anywhere.".length()), Pattern.compile(value, Pattern.UNICODE_CHARACTER_CLASS));
+            } else if (name.startsWith("start.")) {
+                starts.put(name.substring("start.".length()), words(value));
             }
-            Properties properties = new Properties();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Map<String, Pattern> anywhere = new LinkedHashMap<>();
-            Map<String, Set<String>> starts = new LinkedHashMap<>();
-            new TreeSet<>(properties.stringPropertyNames()).forEach(name -> {
-                String value = properties.getProperty(name).strip();
-                if (name.startsWith("anywhere.")) {
-                    anywhere.put(name.substring("anywhere.".length()), Pattern.compile(value, Pattern.UNICODE_CHARACTER_CLASS));
-                } else if (name.startsWith("start.")) {
-                    starts.put(name.substring("start.".length()), words(value));
-                }
-            });
-            return new StrategyLexicon(language, anywhere, starts,
-                    words(properties.getProperty("words.positive", "")),
-                    words(properties.getProperty("words.negative", "")),
-                    words(properties.getProperty("words.question", "")));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
+        });
+        return new StrategyLexicon(language, anywhere, starts,
+                words(properties.getProperty("words.positive", "")),
+                words(properties.getProperty("words.negative", "")),
+                words(properties.getProperty("words.question", "")));
     }
 
     private static Set<String> words(String list) {

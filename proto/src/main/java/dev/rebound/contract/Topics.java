@@ -22,6 +22,12 @@ public final class Topics {
     /** The latest improvement plan per user ({@code ImprovementPlan}), compacted; null = erased. */
     public static final String PLANS = "rebound.plans.v1";
 
+    /** Changes to cohort statistics, keyed by cohort: the worker's own plumbing between its stages. */
+    public static final String COHORT_DELTAS = "rebound.cohort-deltas.v1";
+
+    /** The statistics of each cohort ({@code CohortStats}), keyed by cohort, compacted. Carries no user ids. */
+    public static final String COHORT_STATS = "rebound.cohort-stats.v1";
+
     private Topics() {
     }
 
@@ -35,6 +41,9 @@ public final class Topics {
                 new NewTopic(USER_EVENTS, Optional.of(partitions), replicationFactor)
                         .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")),
                 new NewTopic(PLANS, Optional.of(partitions), replicationFactor)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                new NewTopic(COHORT_DELTAS, Optional.of(partitions), replicationFactor),
+                new NewTopic(COHORT_STATS, Optional.of(partitions), replicationFactor)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     }
 

@@ -7,13 +7,18 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import com.google.protobuf.Timestamp;
 
 import dev.rebound.contract.Taxonomy;
+import dev.rebound.proto.internal.v1.CohortStats;
+import dev.rebound.proto.internal.v1.CompetencyCounts;
 import dev.rebound.proto.internal.v1.RecordedAssessment;
 import dev.rebound.proto.internal.v1.RecordedFeedback;
 import dev.rebound.proto.internal.v1.UserProfileState;
+import dev.rebound.proto.v1.CohortComparison;
 import dev.rebound.proto.v1.Competency;
 import dev.rebound.proto.v1.CompetencyGrade;
 import dev.rebound.proto.v1.Grade;
@@ -27,8 +32,12 @@ import dev.rebound.proto.v1.ThemeMatch;
  *   score = shortfall + 0.5 × min(employer mentions, 2) + 0.25 × [rated strong where an employer flagged it]
  *   shortfall = 1 − recency-weighted grade (strong 1, solid 0.5, gap 0; each older assessment weighs 0.7 × the next newer)
  * </pre>
+ *   + 0.5 × max(0, P(strong | offer) − P(strong | rejected)) in the user's cohort, when both sides have
+ *     at least 20 grades and the cohort at least k distinct users
+ * </pre>
  * A competency becomes a suggestion when its shortfall is at least 0.25 or an employer mentioned
- * it; the highest scores come first.
+ * it; the highest scores come first. The user's cohort is that of their latest assessment; its
+ * figures are shown only when it has at least k distinct users and 20 grades for the competency.
  */
 public final class PlanBuilder {
 
@@ -39,8 +48,23 @@ public final class PlanBuilder {
     static final double SELF_EMPLOYER_GAP_WEIGHT = 0.25;
     static final double MIN_SHORTFALL = 0.25;
     static final int MAX_SUGGESTIONS = 5;
+    public static final int COMPARATIVE_MIN_DATA_POINTS = 20;
+    static final double SEPARATION_WEIGHT = 0.5;
+
+    private final int minCohortUsers;
+
+    /** {@code minCohortUsers}: the k of k-anonymity; no cohort figure for a smaller cohort. */
+    public PlanBuilder(int minCohortUsers) {
+        this.minCohortUsers = minCohortUsers;
+    }
 
     public ImprovementPlan build(UserProfileState profile, Instant updatedAt) {
+        return build(profile, updatedAt, cohort -> Optional.empty());
+    }
+
+    public ImprovementPlan build(UserProfileState profile, Instant updatedAt, Function<String, Optional<CohortStats>> cohorts) {
+        Optional<String> cohortKey = latestCohort(profile);
+        Optional<CohortStats> cohort = cohortKey.flatMap(cohorts).filter(stats -> stats.getUsers() >= minCohortUsers);
         Map<Competency, List<Grade>> gradesNewestFirst = gradesNewestFirst(profile);
         Map<Competency, Integer> employerMentions = employerMentions(profile);
         List<Suggestion> suggestions = new ArrayList<>();
@@ -59,15 +83,21 @@ public final class PlanBuilder {
                 continue;
             }
             double employerSignal = EMPLOYER_WEIGHT * Math.min(mentions, EMPLOYER_MENTIONS_CAP);
-            double score = shortfall + employerSignal + (ratedStrongButFlagged ? SELF_EMPLOYER_GAP_WEIGHT : 0);
-            suggestions.add(Suggestion.newBuilder()
+            Optional<CompetencyCounts> counts = cohort.flatMap(stats -> stats.getCompetenciesList().stream()
+                    .filter(c -> c.getCompetency() == competency.getNumber()).findFirst());
+            double separation = counts.map(PlanBuilder::separation).orElse(0.0);
+            double score = shortfall + employerSignal + (ratedStrongButFlagged ? SELF_EMPLOYER_GAP_WEIGHT : 0)
+                    + SEPARATION_WEIGHT * separation;
+            Suggestion.Builder suggestion = Suggestion.newBuilder()
                     .setCompetency(competency)
                     .setGap(gap(competency, grades, mentions))
                     .setPractice(PracticeCatalogue.practiceFor(competency))
                     .setRationale(rationale(score, grades, shortfall, mentions, employerSignal, ratedStrongButFlagged,
-                            profile.getAssessmentsCount()))
-                    .setScore(score)
-                    .build());
+                            separation, profile.getAssessmentsCount()))
+                    .setScore(score);
+            counts.filter(c -> c.getStrong() + c.getSolid() + c.getGap() >= COMPARATIVE_MIN_DATA_POINTS)
+                    .ifPresent(c -> suggestion.setCohort(comparison(cohort.get(), c)));
+            suggestions.add(suggestion.build());
         }
         suggestions.sort(Comparator.comparingDouble(Suggestion::getScore).reversed()
                 .thenComparing(Suggestion::getCompetencyValue));
@@ -77,8 +107,37 @@ public final class PlanBuilder {
                 .setAssessmentCount(profile.getAssessmentsCount())
                 .setEmployerFeedbackCount(profile.getEmployerFeedbackCount())
                 .addAllSuggestions(suggestions.subList(0, Math.min(MAX_SUGGESTIONS, suggestions.size())))
-                .addAllMissingEvidence(missingEvidence(profile))
+                .addAllMissingEvidence(missingEvidence(profile, cohortKey.isPresent() && cohort.isEmpty()))
                 .build();
+    }
+
+    /** How much more often offers than rejections came with a strong grade; 0 below 20 grades a side. */
+    static double separation(CompetencyCounts counts) {
+        if (counts.getOfferGrades() < COMPARATIVE_MIN_DATA_POINTS || counts.getRejectedGrades() < COMPARATIVE_MIN_DATA_POINTS) {
+            return 0;
+        }
+        double offer = (double) counts.getOfferStrong() / counts.getOfferGrades();
+        double rejected = (double) counts.getRejectedStrong() / counts.getRejectedGrades();
+        return Math.max(0, offer - rejected);
+    }
+
+    private static CohortComparison comparison(CohortStats cohort, CompetencyCounts counts) {
+        long grades = counts.getStrong() + counts.getSolid() + counts.getGap();
+        double[] interval = Wilson.interval(counts.getGap(), grades);
+        return CohortComparison.newBuilder()
+                .setCohort(CohortContribution.describe(cohort.getCohort()))
+                .setUsers((int) cohort.getUsers())
+                .setGrades((int) grades)
+                .setGapShare((double) counts.getGap() / grades)
+                .setGapShareLow(interval[0])
+                .setGapShareHigh(interval[1])
+                .build();
+    }
+
+    private static Optional<String> latestCohort(UserProfileState profile) {
+        return profile.getAssessmentsList().stream()
+                .max(Comparator.comparing((RecordedAssessment a) -> a.getAssessment().getContext().getInterviewedAt().getSeconds()))
+                .map(a -> CohortContribution.cohortOf(a.getAssessment().getContext()));
     }
 
     /** Grade values weighted by recency: the newest counts 1, each older one 0.7 × the next newer. */
@@ -143,7 +202,7 @@ public final class PlanBuilder {
     }
 
     private static String rationale(double score, List<Grade> grades, double shortfall, int mentions,
-            double employerSignal, boolean ratedStrongButFlagged, int assessmentCount) {
+            double employerSignal, boolean ratedStrongButFlagged, double separation, int assessmentCount) {
         StringBuilder rationale = new StringBuilder(String.format(Locale.ROOT, "Score %.2f: shortfall %.2f", score, shortfall));
         if (!grades.isEmpty()) {
             rationale.append(String.format(Locale.ROOT, " (recency-weighted grade %.2f of 1 over %d %s)",
@@ -155,6 +214,11 @@ public final class PlanBuilder {
             rationale.append(String.format(Locale.ROOT,
                     " + %.2f because your latest self-grade was strong where an employer flagged it", SELF_EMPLOYER_GAP_WEIGHT));
         }
+        if (separation > 0) {
+            rationale.append(String.format(Locale.ROOT,
+                    " + %.2f because in your cohort strong grades here were %.0f points more common in interviews that led to an offer",
+                    SEPARATION_WEIGHT * separation, 100 * separation));
+        }
         rationale.append('.');
         if (assessmentCount < PATTERN_MIN_ASSESSMENTS) {
             rationale.append(String.format(Locale.ROOT, " Based on %d of the %d assessments needed before this is called a pattern.",
@@ -163,8 +227,11 @@ public final class PlanBuilder {
         return rationale.toString();
     }
 
-    private static List<String> missingEvidence(UserProfileState profile) {
+    private static List<String> missingEvidence(UserProfileState profile, boolean cohortTooSmall) {
         List<String> missing = new ArrayList<>();
+        if (cohortTooSmall) {
+            missing.add("Your cohort has fewer people than the privacy floor needs, so no cohort comparison is shown yet.");
+        }
         int needed = PATTERN_MIN_ASSESSMENTS - profile.getAssessmentsCount();
         if (needed > 0) {
             missing.add(String.format(Locale.ROOT, "%d more self-%s before the plan reports patterns.",

@@ -1,62 +1,92 @@
 package dev.rebound.worker.streams;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 import dev.rebound.contract.ProtobufSerde;
 import dev.rebound.contract.Topics;
+import dev.rebound.proto.internal.v1.CohortStats;
 import dev.rebound.proto.internal.v1.UserProfileState;
 import dev.rebound.proto.v1.ImprovementPlan;
 import dev.rebound.proto.v1.UserEvent;
+import dev.rebound.worker.domain.CohortContribution;
 import dev.rebound.worker.domain.PlanBuilder;
 import dev.rebound.worker.domain.ProfileFolder;
 
 /**
- * user-events → per-user profile and plan (state stores) → plans topic. Built by a static method
- * so the same topology runs under TopologyTestDriver and in the worker.
+ * user-events → per-user profile and plan → plans topic; the profile's change to each cohort →
+ * cohort-deltas (keyed by cohort) → cohort statistics → cohort-stats topic → a global store every
+ * instance reads when it builds a plan. Built by a static method so the same topology runs under
+ * TopologyTestDriver and in the worker.
  */
 public final class PlanTopology {
 
     public static final String PROFILES_STORE = "profiles";
     public static final String PLANS_STORE = "plans";
+    public static final String COHORTS_STORE = "cohorts";
+    public static final String COHORTS_GLOBAL_STORE = "cohorts-global";
     public static final ProtobufSerde<UserEvent> EVENT_SERDE = new ProtobufSerde<>(UserEvent.parser());
     public static final ProtobufSerde<ImprovementPlan> PLAN_SERDE = new ProtobufSerde<>(ImprovementPlan.parser());
+    public static final ProtobufSerde<CohortStats> COHORT_SERDE = new ProtobufSerde<>(CohortStats.parser());
     static final ProtobufSerde<UserProfileState> PROFILE_SERDE = new ProtobufSerde<>(UserProfileState.parser());
+
+    private static final String EVENTS = "user-events";
+    private static final String PROFILE_PROCESSOR = "profile-processor";
+    private static final String PLANS_SINK = "plans-sink";
+    private static final String DELTAS_SINK = "cohort-deltas-sink";
+    private static final String DELTAS = "cohort-deltas";
+    private static final String COHORT_PROCESSOR = "cohort-processor";
+    private static final String COHORTS_SINK = "cohort-stats-sink";
 
     private PlanTopology() {
     }
 
-    public static Topology build(int historyLimit) {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(PROFILES_STORE), Serdes.String(), PROFILE_SERDE));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(PLANS_STORE), Serdes.String(), PLAN_SERDE));
-        builder.stream(Topics.USER_EVENTS, Consumed.with(Serdes.String(), EVENT_SERDE))
-                .process(() -> new ProfileProcessor(new ProfileFolder(historyLimit), new PlanBuilder()),
-                        PROFILES_STORE, PLANS_STORE)
-                .to(Topics.PLANS, Produced.with(Serdes.String(), PLAN_SERDE));
-        return builder.build();
+    public static Topology build(int historyLimit, int minCohortUsers) {
+        Topology topology = new Topology();
+        topology.addSource(EVENTS, Serdes.String().deserializer(), EVENT_SERDE.deserializer(), Topics.USER_EVENTS);
+        topology.addProcessor(PROFILE_PROCESSOR,
+                () -> new ProfileProcessor(new ProfileFolder(historyLimit), new PlanBuilder(minCohortUsers)), EVENTS);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILES_STORE), Serdes.String(), PROFILE_SERDE),
+                PROFILE_PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLANS_STORE), Serdes.String(), PLAN_SERDE),
+                PROFILE_PROCESSOR);
+        topology.addSink(PLANS_SINK, Topics.PLANS, Serdes.String().serializer(), PLAN_SERDE.serializer(), PROFILE_PROCESSOR);
+        topology.addSink(DELTAS_SINK, Topics.COHORT_DELTAS, Serdes.String().serializer(), COHORT_SERDE.serializer(), PROFILE_PROCESSOR);
+
+        topology.addSource(DELTAS, Serdes.String().deserializer(), COHORT_SERDE.deserializer(), Topics.COHORT_DELTAS);
+        topology.addProcessor(COHORT_PROCESSOR, CohortProcessor::new, DELTAS);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COHORTS_STORE), Serdes.String(), COHORT_SERDE),
+                COHORT_PROCESSOR);
+        topology.addSink(COHORTS_SINK, Topics.COHORT_STATS, Serdes.String().serializer(), COHORT_SERDE.serializer(), COHORT_PROCESSOR);
+
+        topology.addGlobalStore(
+                Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore(COHORTS_GLOBAL_STORE), Serdes.String(), COHORT_SERDE)
+                        .withLoggingDisabled(),
+                "cohort-stats", Serdes.String().deserializer(), COHORT_SERDE.deserializer(), Topics.COHORT_STATS,
+                "cohort-stats-global", GlobalCohortUpdater::new);
+        return topology;
     }
 
-    /** Folds an event into its user's profile and emits the new plan, or a tombstone on erasure. */
-    static final class ProfileProcessor implements Processor<String, UserEvent, String, ImprovementPlan> {
+    /** Folds an event into its user's profile, emits the new plan (or a tombstone) and the cohort deltas. */
+    static final class ProfileProcessor implements Processor<String, UserEvent, String, Object> {
 
         private final ProfileFolder folder;
         private final PlanBuilder planBuilder;
-        private ProcessorContext<String, ImprovementPlan> context;
+        private ProcessorContext<String, Object> context;
         private KeyValueStore<String, UserProfileState> profiles;
         private KeyValueStore<String, ImprovementPlan> plans;
+        private TimestampedKeyValueStore<String, CohortStats> cohorts;
 
         ProfileProcessor(ProfileFolder folder, PlanBuilder planBuilder) {
             this.folder = folder;
@@ -64,10 +94,11 @@ public final class PlanTopology {
         }
 
         @Override
-        public void init(ProcessorContext<String, ImprovementPlan> context) {
+        public void init(ProcessorContext<String, Object> context) {
             this.context = context;
             this.profiles = context.getStateStore(PROFILES_STORE);
             this.plans = context.getStateStore(PLANS_STORE);
+            this.cohorts = context.getStateStore(COHORTS_GLOBAL_STORE);
         }
 
         @Override
@@ -77,20 +108,79 @@ public final class PlanTopology {
             if (key == null || event == null) {
                 return;
             }
+            UserProfileState before = profiles.get(key);
             if (event.hasUserDataErased()) {
                 profiles.delete(key);
                 plans.delete(key);
-                context.forward(record.withValue((ImprovementPlan) null));
+                context.forward(record.withValue((Object) null), PLANS_SINK);
+                forwardDeltas(record, before, null);
                 return;
             }
-            folder.fold(profiles.get(key), event).ifPresent(profile -> {
+            folder.fold(before, event).ifPresent(profile -> {
                 profiles.put(key, profile);
                 // the event's own time, not the wall clock: a replay recomputes the same plan
                 ImprovementPlan plan = planBuilder.build(profile,
-                        Instant.ofEpochSecond(event.getOccurredAt().getSeconds(), event.getOccurredAt().getNanos()));
+                        Instant.ofEpochSecond(event.getOccurredAt().getSeconds(), event.getOccurredAt().getNanos()),
+                        cohort -> Optional.ofNullable(cohorts.get(cohort)).map(ValueAndTimestamp::value));
                 plans.put(key, plan);
-                context.forward(record.withValue(plan));
+                context.forward(record.withValue((Object) plan), PLANS_SINK);
+                forwardDeltas(record, before, profile);
             });
+        }
+
+        private void forwardDeltas(Record<String, UserEvent> record, UserProfileState before, UserProfileState after) {
+            for (Map.Entry<String, CohortStats> delta : CohortContribution.delta(before, after).entrySet()) {
+                context.forward(record.withKey(delta.getKey()).withValue((Object) delta.getValue()), DELTAS_SINK);
+            }
+        }
+    }
+
+    /** Adds each delta to its cohort's statistics and publishes the new figures. */
+    static final class CohortProcessor implements Processor<String, CohortStats, String, CohortStats> {
+
+        private ProcessorContext<String, CohortStats> context;
+        private KeyValueStore<String, CohortStats> cohorts;
+
+        @Override
+        public void init(ProcessorContext<String, CohortStats> context) {
+            this.context = context;
+            this.cohorts = context.getStateStore(COHORTS_STORE);
+        }
+
+        @Override
+        public void process(Record<String, CohortStats> record) {
+            if (record.key() == null || record.value() == null) {
+                return;
+            }
+            CohortStats current = cohorts.get(record.key());
+            CohortStats updated = CohortContribution.add(current != null ? current : CohortContribution.empty(record.key()), record.value());
+            if (CohortContribution.isZero(updated)) {
+                cohorts.delete(record.key());
+                context.forward(record.withValue(null));
+            } else {
+                cohorts.put(record.key(), updated);
+                context.forward(record.withValue(updated));
+            }
+        }
+    }
+
+    /** Keeps the global copy of every cohort's statistics. */
+    static final class GlobalCohortUpdater implements Processor<String, CohortStats, Void, Void> {
+
+        private TimestampedKeyValueStore<String, CohortStats> store;
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            this.store = context.getStateStore(COHORTS_GLOBAL_STORE);
+        }
+
+        @Override
+        public void process(Record<String, CohortStats> record) {
+            if (record.value() == null) {
+                store.delete(record.key());
+            } else {
+                store.put(record.key(), ValueAndTimestamp.make(record.value(), record.timestamp()));
+            }
         }
     }
 }

@@ -32,6 +32,10 @@ public class WorkerTopology {
     @ConfigProperty(name = "rebound.worker.history-limit", defaultValue = "200")
     int historyLimit;
 
+    /** The k of k-anonymity: no cohort figure is shown for a cohort with fewer distinct users. */
+    @ConfigProperty(name = "rebound.worker.cohort-min-users", defaultValue = "20")
+    int cohortMinUsers;
+
     /** Runs before the Streams app, which waits for the topics listed in quarkus.kafka-streams.topics. */
     void createTopics(@Observes @Priority(1) StartupEvent startup) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
@@ -41,6 +45,6 @@ public class WorkerTopology {
 
     @Produces
     Topology topology() {
-        return PlanTopology.build(historyLimit);
+        return PlanTopology.build(historyLimit, cohortMinUsers);
     }
 }

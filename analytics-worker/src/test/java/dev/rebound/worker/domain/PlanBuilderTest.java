@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.rebound.proto.internal.v1.CohortStats;
+import dev.rebound.proto.internal.v1.CompetencyCounts;
 import dev.rebound.proto.internal.v1.UserProfileState;
 import dev.rebound.proto.v1.Competency;
 import dev.rebound.proto.v1.FeedbackTheme;
@@ -22,7 +25,7 @@ import dev.rebound.proto.v1.UserEvent;
 class PlanBuilderTest {
 
     final ProfileFolder folder = new ProfileFolder(200);
-    final PlanBuilder builder = new PlanBuilder();
+    final PlanBuilder builder = new PlanBuilder(20);
 
     UserProfileState fold(UserEvent... events) {
         UserProfileState profile = null;
@@ -71,9 +74,37 @@ class PlanBuilderTest {
     }
 
     @Test
+    void showsACohortComparisonOnlyAtOrAboveTheFloor() {
+        UserProfileState profile = fold(assessment("t", "u", "1", 0, Competency.COMPETENCY_TECHNICAL_DEPTH, Grade.GRADE_GAP));
+        String cohort = CohortContribution.cohortOf(profile.getAssessments(0).getAssessment().getContext());
+        CohortStats stats = CohortStats.newBuilder().setCohort(cohort).setUsers(20)
+                .addCompetencies(CompetencyCounts.newBuilder().setCompetency(Competency.COMPETENCY_TECHNICAL_DEPTH_VALUE)
+                        .setStrong(10).setSolid(5).setGap(5))
+                .build();
+        Suggestion shown = builder.build(profile, Instant.EPOCH, key -> Optional.of(stats)).getSuggestions(0);
+        assertEquals(20, shown.getCohort().getUsers());
+        assertEquals(0.25, shown.getCohort().getGapShare(), 1e-12);
+        assertEquals(0.1119, shown.getCohort().getGapShareLow(), 1e-4);
+        assertEquals(0.4687, shown.getCohort().getGapShareHigh(), 1e-4);
+        assertEquals("unspecified, unspecified, interview", shown.getCohort().getCohort());
+
+        CohortStats small = stats.toBuilder().setUsers(19).build();
+        assertFalse(builder.build(profile, Instant.EPOCH, key -> Optional.of(small)).getSuggestions(0).hasCohort());
+    }
+
+    @Test
+    void separationRaisesACompetencyThatTellsOffersFromRejections() {
+        CompetencyCounts separating = CompetencyCounts.newBuilder().setOfferStrong(15).setOfferGrades(20)
+                .setRejectedStrong(5).setRejectedGrades(20).build();
+        assertEquals(0.5, PlanBuilder.separation(separating), 1e-12);
+        assertEquals(0.0, PlanBuilder.separation(separating.toBuilder().setOfferGrades(19).build()), 1e-12);
+    }
+
+    @Test
     void saysWhatEvidenceIsStillMissing() {
         ImprovementPlan plan = builder.build(fold(assessment("t", "u", "1", 0, Competency.COMPETENCY_TECHNICAL_DEPTH, Grade.GRADE_GAP)), Instant.EPOCH);
-        assertEquals(List.of("4 more self-assessments before the plan reports patterns.",
+        assertEquals(List.of("Your cohort has fewer people than the privacy floor needs, so no cohort comparison is shown yet.",
+                "4 more self-assessments before the plan reports patterns.",
                 "No employer feedback yet: the suggestions rest on self-assessments alone, which tend to be unreliable."),
                 plan.getMissingEvidenceList());
         assertTrue(plan.getSuggestions(0).getRationale().endsWith("Based on 1 of the 5 assessments needed before this is called a pattern."));

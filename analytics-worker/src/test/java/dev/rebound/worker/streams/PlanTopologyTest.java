@@ -37,7 +37,7 @@ class PlanTopologyTest {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "plan-topology-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(PlanTopology.build(200), config);
+        driver = new TopologyTestDriver(PlanTopology.build(200, 3), config);
         events = driver.createInputTopic(Topics.USER_EVENTS, Serdes.String().serializer(), PlanTopology.EVENT_SERDE.serializer());
         plans = driver.createOutputTopic(Topics.PLANS, Serdes.String().deserializer(), PlanTopology.PLAN_SERDE.deserializer());
     }

@@ -1,14 +1,20 @@
 package dev.rebound.worker.streams;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
@@ -36,6 +42,9 @@ public final class PlanTopology {
     public static final String PLANS_STORE = "plans";
     public static final String COHORTS_STORE = "cohorts";
     public static final String COHORTS_GLOBAL_STORE = "cohorts-global";
+    static final String PENDING_DELTAS_STORE = "pending-cohort-deltas";
+    /** How often a task sends its summed cohort changes on: a hot cohort gets one record per task per interval. */
+    public static final Duration DELTA_FLUSH_INTERVAL = Duration.ofMillis(200);
     public static final ProtobufSerde<UserEvent> EVENT_SERDE = new ProtobufSerde<>(UserEvent.parser());
     public static final ProtobufSerde<ImprovementPlan> PLAN_SERDE = new ProtobufSerde<>(ImprovementPlan.parser());
     public static final ProtobufSerde<CohortStats> COHORT_SERDE = new ProtobufSerde<>(CohortStats.parser());
@@ -61,11 +70,13 @@ public final class PlanTopology {
                 PROFILE_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLANS_STORE), Serdes.String(), PLAN_SERDE),
                 PROFILE_PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_DELTAS_STORE), Serdes.String(), COHORT_SERDE),
+                PROFILE_PROCESSOR);
         topology.addSink(PLANS_SINK, Topics.PLANS, Serdes.String().serializer(), PLAN_SERDE.serializer(), PROFILE_PROCESSOR);
         topology.addSink(DELTAS_SINK, Topics.COHORT_DELTAS, Serdes.String().serializer(), COHORT_SERDE.serializer(), PROFILE_PROCESSOR);
 
         topology.addSource(DELTAS, Serdes.String().deserializer(), COHORT_SERDE.deserializer(), Topics.COHORT_DELTAS);
-        topology.addProcessor(COHORT_PROCESSOR, CohortProcessor::new, DELTAS);
+        topology.addProcessor(COHORT_PROCESSOR, () -> new CohortProcessor(minCohortUsers), DELTAS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COHORTS_STORE), Serdes.String(), COHORT_SERDE),
                 COHORT_PROCESSOR);
         topology.addSink(COHORTS_SINK, Topics.COHORT_STATS, Serdes.String().serializer(), COHORT_SERDE.serializer(), COHORT_PROCESSOR);
@@ -78,7 +89,12 @@ public final class PlanTopology {
         return topology;
     }
 
-    /** Folds an event into its user's profile, emits the new plan (or a tombstone) and the cohort deltas. */
+    /**
+     * Folds an event into its user's profile and emits the new plan (or a tombstone). Its change to
+     * each cohort is summed per cohort in a store and sent on every {@link #DELTA_FLUSH_INTERVAL}:
+     * pre-aggregated before the repartition, so a hot cohort does not serialise the worker. The
+     * pending sums live in a changelogged store, so under exactly-once nothing is lost or doubled.
+     */
     static final class ProfileProcessor implements Processor<String, UserEvent, String, Object> {
 
         private final ProfileFolder folder;
@@ -87,6 +103,7 @@ public final class PlanTopology {
         private KeyValueStore<String, UserProfileState> profiles;
         private KeyValueStore<String, ImprovementPlan> plans;
         private TimestampedKeyValueStore<String, CohortStats> cohorts;
+        private KeyValueStore<String, CohortStats> pending;
 
         ProfileProcessor(ProfileFolder folder, PlanBuilder planBuilder) {
             this.folder = folder;
@@ -99,6 +116,8 @@ public final class PlanTopology {
             this.profiles = context.getStateStore(PROFILES_STORE);
             this.plans = context.getStateStore(PLANS_STORE);
             this.cohorts = context.getStateStore(COHORTS_GLOBAL_STORE);
+            this.pending = context.getStateStore(PENDING_DELTAS_STORE);
+            context.schedule(DELTA_FLUSH_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::flushDeltas);
         }
 
         @Override
@@ -130,16 +149,39 @@ public final class PlanTopology {
 
         private void forwardDeltas(Record<String, UserEvent> record, UserProfileState before, UserProfileState after) {
             for (Map.Entry<String, CohortStats> delta : CohortContribution.delta(before, after).entrySet()) {
-                context.forward(record.withKey(delta.getKey()).withValue((Object) delta.getValue()), DELTAS_SINK);
+                CohortStats sum = pending.get(delta.getKey());
+                pending.put(delta.getKey(), sum == null ? delta.getValue() : CohortContribution.add(sum, delta.getValue()));
+            }
+        }
+
+        private void flushDeltas(long now) {
+            List<KeyValue<String, CohortStats>> due = new ArrayList<>();
+            try (KeyValueIterator<String, CohortStats> all = pending.all()) {
+                all.forEachRemaining(due::add);
+            }
+            for (KeyValue<String, CohortStats> delta : due) {
+                pending.delete(delta.key);
+                if (!CohortContribution.isZero(delta.value)) {
+                    context.forward(new Record<>(delta.key, (Object) delta.value, now), DELTAS_SINK);
+                }
             }
         }
     }
 
-    /** Adds each delta to its cohort's statistics and publishes the new figures. */
+    /**
+     * Adds each delta to its cohort's statistics. Only cohorts of at least k distinct users are
+     * published; one that falls below k is withdrawn with a tombstone, so the topic never carries
+     * figures of a cohort small enough to single someone out.
+     */
     static final class CohortProcessor implements Processor<String, CohortStats, String, CohortStats> {
 
+        private final int minUsers;
         private ProcessorContext<String, CohortStats> context;
         private KeyValueStore<String, CohortStats> cohorts;
+
+        CohortProcessor(int minUsers) {
+            this.minUsers = minUsers;
+        }
 
         @Override
         public void init(ProcessorContext<String, CohortStats> context) {
@@ -153,13 +195,17 @@ public final class PlanTopology {
                 return;
             }
             CohortStats current = cohorts.get(record.key());
+            boolean wasPublished = current != null && current.getUsers() >= minUsers;
             CohortStats updated = CohortContribution.add(current != null ? current : CohortContribution.empty(record.key()), record.value());
             if (CohortContribution.isZero(updated)) {
                 cohorts.delete(record.key());
-                context.forward(record.withValue(null));
             } else {
                 cohorts.put(record.key(), updated);
+            }
+            if (updated.getUsers() >= minUsers) {
                 context.forward(record.withValue(updated));
+            } else if (wasPublished) {
+                context.forward(record.withValue(null));
             }
         }
     }

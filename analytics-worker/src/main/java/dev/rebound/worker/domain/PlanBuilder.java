@@ -22,6 +22,10 @@ import dev.rebound.proto.v1.CohortComparison;
 import dev.rebound.proto.v1.Competency;
 import dev.rebound.proto.v1.CompetencyGrade;
 import dev.rebound.proto.v1.Grade;
+import dev.rebound.proto.v1.InterviewContext;
+import dev.rebound.proto.v1.InterviewStage;
+import dev.rebound.proto.v1.StageOutcomes;
+import dev.rebound.proto.v1.Trend;
 import dev.rebound.proto.v1.ImprovementPlan;
 import dev.rebound.proto.v1.Suggestion;
 import dev.rebound.proto.v1.ThemeMatch;
@@ -34,6 +38,7 @@ import dev.rebound.proto.v1.ThemeMatch;
  * </pre>
  *   + 0.5 × max(0, P(strong | offer) − P(strong | rejected)) in the user's cohort, when both sides have
  *     at least 20 grades and the cohort at least k distinct users
+ *   + 0.2 when the trend is slipping (newer half of the grades at least 0.2 below the older half; from 5 grades on)
  * </pre>
  * A competency becomes a suggestion when its shortfall is at least 0.25 or an employer mentioned
  * it; the highest scores come first. The user's cohort is that of their latest assessment; its
@@ -50,6 +55,8 @@ public final class PlanBuilder {
     static final int MAX_SUGGESTIONS = 5;
     public static final int COMPARATIVE_MIN_DATA_POINTS = 20;
     static final double SEPARATION_WEIGHT = 0.5;
+    static final double SLIPPING_WEIGHT = 0.2;
+    static final double TREND_THRESHOLD = 0.2;
 
     private final int minCohortUsers;
 
@@ -86,15 +93,17 @@ public final class PlanBuilder {
             Optional<CompetencyCounts> counts = cohort.flatMap(stats -> stats.getCompetenciesList().stream()
                     .filter(c -> c.getCompetency() == competency.getNumber()).findFirst());
             double separation = counts.map(PlanBuilder::separation).orElse(0.0);
+            Trend trend = trend(grades);
             double score = shortfall + employerSignal + (ratedStrongButFlagged ? SELF_EMPLOYER_GAP_WEIGHT : 0)
-                    + SEPARATION_WEIGHT * separation;
+                    + SEPARATION_WEIGHT * separation + (trend == Trend.TREND_SLIPPING ? SLIPPING_WEIGHT : 0);
             Suggestion.Builder suggestion = Suggestion.newBuilder()
                     .setCompetency(competency)
                     .setGap(gap(competency, grades, mentions))
                     .setPractice(PracticeCatalogue.practiceFor(competency))
                     .setRationale(rationale(score, grades, shortfall, mentions, employerSignal, ratedStrongButFlagged,
                             separation, profile.getAssessmentsCount()))
-                    .setScore(score);
+                    .setScore(score)
+                    .setTrend(trend);
             counts.filter(c -> c.getStrong() + c.getSolid() + c.getGap() >= COMPARATIVE_MIN_DATA_POINTS)
                     .ifPresent(c -> suggestion.setCohort(comparison(cohort.get(), c)));
             suggestions.add(suggestion.build());
@@ -108,7 +117,42 @@ public final class PlanBuilder {
                 .setEmployerFeedbackCount(profile.getEmployerFeedbackCount())
                 .addAllSuggestions(suggestions.subList(0, Math.min(MAX_SUGGESTIONS, suggestions.size())))
                 .addAllMissingEvidence(missingEvidence(profile, cohortKey.isPresent() && cohort.isEmpty()))
+                .addAllOutcomesByStage(outcomesByStage(profile))
                 .build();
+    }
+
+    /** Newer half against older half of the grades (newest first); no claim below 5 grades. */
+    static Trend trend(List<Grade> newestFirst) {
+        if (newestFirst.size() < PATTERN_MIN_ASSESSMENTS) {
+            return Trend.TREND_UNSPECIFIED;
+        }
+        int half = newestFirst.size() / 2;
+        double newer = newestFirst.subList(0, half).stream().mapToDouble(PlanBuilder::value).average().orElse(0);
+        double older = newestFirst.subList(newestFirst.size() - half, newestFirst.size()).stream().mapToDouble(PlanBuilder::value).average().orElse(0);
+        if (newer - older >= TREND_THRESHOLD) {
+            return Trend.TREND_IMPROVING;
+        }
+        return older - newer >= TREND_THRESHOLD ? Trend.TREND_SLIPPING : Trend.TREND_FLAT;
+    }
+
+    private static List<StageOutcomes> outcomesByStage(UserProfileState profile) {
+        Map<InterviewStage, int[]> byStage = new EnumMap<>(InterviewStage.class);
+        for (RecordedAssessment recorded : profile.getAssessmentsList()) {
+            InterviewContext context = recorded.getAssessment().getContext();
+            int[] counts = byStage.computeIfAbsent(context.getStage(), s -> new int[4]);
+            counts[0]++;
+            switch (context.getOutcome()) {
+                case OUTCOME_OFFER -> counts[1]++;
+                case OUTCOME_REJECTED -> counts[2]++;
+                case OUTCOME_ADVANCED -> counts[3]++;
+                default -> {
+                }
+            }
+        }
+        List<StageOutcomes> outcomes = new ArrayList<>();
+        byStage.forEach((stage, c) -> outcomes.add(StageOutcomes.newBuilder().setStage(stage)
+                .setInterviews(c[0]).setOffers(c[1]).setRejections(c[2]).setAdvanced(c[3]).build()));
+        return outcomes;
     }
 
     /** How much more often offers than rejections came with a strong grade; 0 below 20 grades a side. */

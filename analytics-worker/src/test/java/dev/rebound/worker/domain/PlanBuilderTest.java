@@ -20,6 +20,7 @@ import dev.rebound.proto.v1.FeedbackTheme;
 import dev.rebound.proto.v1.Grade;
 import dev.rebound.proto.v1.ImprovementPlan;
 import dev.rebound.proto.v1.Suggestion;
+import dev.rebound.proto.v1.Trend;
 import dev.rebound.proto.v1.UserEvent;
 
 class PlanBuilderTest {
@@ -98,6 +99,32 @@ class PlanBuilderTest {
                 .setRejectedStrong(5).setRejectedGrades(20).build();
         assertEquals(0.5, PlanBuilder.separation(separating), 1e-12);
         assertEquals(0.0, PlanBuilder.separation(separating.toBuilder().setOfferGrades(19).build()), 1e-12);
+    }
+
+    @Test
+    void claimsATrendOnlyFromFiveGrades() {
+        assertEquals(Trend.TREND_UNSPECIFIED, PlanBuilder.trend(List.of(Grade.GRADE_GAP, Grade.GRADE_GAP, Grade.GRADE_STRONG, Grade.GRADE_STRONG)));
+        // newest first: the newer half is gaps, the older half strong
+        assertEquals(Trend.TREND_SLIPPING, PlanBuilder.trend(List.of(Grade.GRADE_GAP, Grade.GRADE_GAP, Grade.GRADE_SOLID,
+                Grade.GRADE_STRONG, Grade.GRADE_STRONG)));
+        assertEquals(Trend.TREND_IMPROVING, PlanBuilder.trend(List.of(Grade.GRADE_STRONG, Grade.GRADE_STRONG, Grade.GRADE_SOLID,
+                Grade.GRADE_GAP, Grade.GRADE_GAP)));
+        assertEquals(Trend.TREND_FLAT, PlanBuilder.trend(List.of(Grade.GRADE_SOLID, Grade.GRADE_SOLID, Grade.GRADE_SOLID,
+                Grade.GRADE_SOLID, Grade.GRADE_SOLID)));
+    }
+
+    @Test
+    void slippingRaisesTheScoreAndOutcomesAreCountedPerStage() {
+        UserProfileState profile = null;
+        Grade[] oldestFirst = {Grade.GRADE_STRONG, Grade.GRADE_STRONG, Grade.GRADE_SOLID, Grade.GRADE_GAP, Grade.GRADE_GAP};
+        for (int i = 0; i < oldestFirst.length; i++) {
+            profile = folder.fold(profile, assessment("t", "u", "a" + i, i, Competency.COMPETENCY_PROBLEM_SOLVING, oldestFirst[i])).orElseThrow();
+        }
+        Suggestion suggestion = builder.build(profile, Instant.EPOCH).getSuggestions(0);
+        assertEquals(Trend.TREND_SLIPPING, suggestion.getTrend());
+        double shortfall = 1 - PlanBuilder.weightedGrade(List.of(Grade.GRADE_GAP, Grade.GRADE_GAP, Grade.GRADE_SOLID, Grade.GRADE_STRONG, Grade.GRADE_STRONG));
+        assertEquals(shortfall + 0.2, suggestion.getScore(), 1e-12);
+        assertEquals(5, builder.build(profile, Instant.EPOCH).getOutcomesByStage(0).getInterviews());
     }
 
     @Test

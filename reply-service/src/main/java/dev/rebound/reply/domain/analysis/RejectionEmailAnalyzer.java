@@ -32,7 +32,8 @@ public final class RejectionEmailAnalyzer {
                     + "|\\binterview(ed|ing)? (with|at) (us|our|the team|(?-i:[A-Z]))"
                     + "|\\b(the|your|our) (recent |second |technical )?interviews?( process| on| at| for| with|\\b)"
                     + "|\\b(enjoyed|pleasure|nice|great|good|lovely) (meeting|to meet|to have met|having met|getting to know)\\b"
-                    + "|\\b(meet|meeting|met) with (me|us|the team|our team)\\b"
+                    + "|\\b(meet|meeting|met) with (me|us|the team|our team)\\b|\\b(to meet|meeting|met) (the|our) (team|panel|hiring manager)\\b"
+                    + "|\\b(coming|came) in (yesterday|today|last|on|for|to)\\b|\\bvisit(ing)? (our|the) office\\b"
                     + "|\\b(candidates|people) (whom |that |who )?we (have |had )?interviewed\\b|\\bwe interviewed\\b"
                     + "|\\b(time|energy) you (put|invested|spent) (in|into) the (process|interviews?)\\b"
                     + "|\\bVorstellungsgespräch|\\bGespräch mit (uns|Ihnen)|\\bentretien\\b", CI);
@@ -76,6 +77,8 @@ public final class RejectionEmailAnalyzer {
                     + "|\\bcontinue to apply\\b|\\b(encourage|invite|welcome) you to (re-?apply|apply again|apply (for|to) (other|future|another))"
                     + "|\\b(re-?apply|apply again)( to us)? in the future\\b|\\b(consider|contact) you (for|about|if|when|should) (the next|future|other|another|a (suitable|similar)|any|new|something)"
                     + "|\\b(we|I)\\b[^.]{0,40}\\b(reach|get) (back )?(out|in touch)\\b|\\b(stay|keep) in touch\\b|\\bmake contact with you\\b"
+                    + "|\\bcontinue (to )?(explore|exploring|look at|looking at|consider|considering|check|checking) (other |future |our )?(opportunities|roles|openings|positions|vacancies|careers)"
+                    + "|\\b(encourage|invite) you to (continue|keep) (exploring|to explore|applying|to apply|checking)"
                     + "|\\bkeep you in mind\\b|\\bbear you in mind\\b|\\bfuture (openings|opportunities|vacancies|positions|roles) (that|which|where|for which)"
                     + "|\\bin Evidenz|\\bunseren? (Talent-?)?Pool|\\bvotre (candidature|CV|profil) dans notre (base|vivier)", CI);
 
@@ -111,6 +114,7 @@ public final class RejectionEmailAnalyzer {
                     + "|^(?:mit )?(?:freundlichen|besten|herzlichen|viele|beste|liebe) grüßen?[,.!]?$|^(?:bien )?cordialement[,.!]?$|^(?:sincères |meilleures )?salutations[,.!]?$", CI);
     private static final Pattern TEAM_LINE = Pattern.compile(
             "^(?:the\\s+)?(.*?)\\s*(?:(?:hiring|recruitment|recruiting|talent( acquisition)?|hr|human resources|people|careers?|personnel)?\\s*(?:team|department|dept\\.?)|talent acquisition|recruiting|recruitment|human resources|careers)\\.?$", CI);
+    private static final Pattern GERMAN_TEAM_LINE = Pattern.compile("^(?:ihr|ihre|das|euer)\\s+[\\p{L}-]*team\\s+(?:der|des|von|bei)\\s+(.+)$", CI);
     private static final Pattern TITLE_WORD = Pattern.compile(
             "\\b(manager|recruiter|administrator|director|head|lead|partner|officer|specialist|coordinator|advisor|adviser|consultant|engineer|president|ceo|cto|coo|founder|co-founder"
                     + "|owner|associate|generalist|sourcer|executive|vp|chief|assistant|analyst|supervisor|principal|talent|acquisition|hr|people|recruiting|recruitment"
@@ -161,8 +165,10 @@ public final class RejectionEmailAnalyzer {
                 || email.fromAddress().map(a -> NO_REPLY.matcher(a).find()).orElse(false)
                 || lines.stream().findFirst().map(first -> GENERIC_GREETING.matcher(first).find()).orElse(false)
                 || words(flat) < 6;
+        Optional<String> companyInText = firstMatch(COMPANY_IN_TEXT, body.replace('’', '\'')).map(RejectionEmailAnalyzer::trimCompany);
         Optional<String> company = signature.company()
-                .or(() -> firstMatch(COMPANY_IN_TEXT, body.replace('’', '\'')).map(RejectionEmailAnalyzer::trimCompany))
+                .map(signed -> companyInText.filter(full -> full.startsWith(signed + " ")).orElse(signed))
+                .or(() -> companyInText)
                 .or(() -> email.subject().flatMap(subject -> firstMatch(COMPANY_FROM_SUBJECT, subject)))
                 .or(() -> email.subject().flatMap(subject -> firstMatch(COMPANY_IN_TEXT, subject)).map(RejectionEmailAnalyzer::trimCompany));
         Optional<String> reasonSentence = Optional.empty();
@@ -250,7 +256,8 @@ public final class RejectionEmailAnalyzer {
     }
 
     private static String trimCompany(String company) {
-        String trimmed = company.strip();
+        // a name never ends on a connector ("Figma and the …")
+        String trimmed = company.strip().replaceAll("(?:,?\\s+(?:and|of|&|und|de|du|für))+$", "");
         if (!trimmed.matches(".*\\b(?:Inc|Ltd|Co|Corp)\\.$")) {
             trimmed = trimmed.replaceAll("[.,;:]+$", "");
         }
@@ -327,9 +334,9 @@ public final class RejectionEmailAnalyzer {
             if (closing >= 0) {
                 block.addAll(lines.subList(closing + 1, lines.size()));
             } else if (!lines.isEmpty() && lines.size() > 1) {
-                // no sign-off formula: a short last line may still be a signature
-                String last = lines.get(lines.size() - 1);
-                if (words(last) <= 6 && !last.matches(".*[.!?]$|.*\\bDepartment\\.$")) {
+                // no sign-off formula: a short last line, or one of "Name | Title | Company", may still be a signature
+                String last = lines.get(lines.size() - 1).replaceFirst("^[-–—]+\\s*", "");
+                if (words(last) <= 6 && !last.matches(".*[.!?]$|.*\\bDepartment\\.$") || last.contains(" | ")) {
                     block.add(last);
                 } else if (TEAM_LINE.matcher(last).matches() && words(last) <= 8) {
                     block.add(last);
@@ -343,10 +350,16 @@ public final class RejectionEmailAnalyzer {
                 // "Senior Recruiter | Acme Corp" holds a title and a company
                 parts.addAll(List.of(line.split("\\s+[|•·]\\s+")));
             }
-            boolean afterClosing = closing >= 0;
+            // right under a sign-off, or alone on the last line, a single capitalised word is a first name
+            boolean afterClosing = closing >= 0 || block.size() == 1 && words(block.get(0)) == 1;
             for (String line : parts) {
                 String clean = line.replaceAll("[,.]$", "").strip();
                 if (clean.isEmpty() || CONTACT_LINE.matcher(clean).find() || words(clean) > 8) {
+                    continue;
+                }
+                Matcher germanTeam = GERMAN_TEAM_LINE.matcher(clean);
+                if (germanTeam.matches()) {
+                    company = company.or(() -> Optional.of(trimCompany(germanTeam.group(1))));
                     continue;
                 }
                 Matcher team = TEAM_LINE.matcher(clean);

@@ -189,6 +189,28 @@ class RejectionEmailAnalyzerTest {
     }
 
     @Test
+    void readsSignaturesWithoutASignOffFormula() {
+        RejectionAnalysis piped = analyzer.analyze("Dear Mr. Smith,\n\nThank you for completing our final round interviews for the"
+                + " Operations Manager role. Due to company policy, we are not able to share specific feedback.\n\n"
+                + "Jane Doe | Head of Talent | Initech");
+        assertEquals(Optional.of("Jane Doe"), piped.senderName());
+        assertEquals(Optional.of("Head of Talent"), piped.senderTitle());
+        assertEquals(Optional.of("Initech"), piped.company());
+        assertEquals(FeedbackPolicy.FEEDBACK_POLICY_DECLINED, piped.feedbackPolicy());
+
+        RejectionAnalysis firstName = analyzer.analyze("Hi Alex,\n\nThanks for coming in yesterday to meet the team. Unfortunately"
+                + " we've decided to go in another direction. Best of luck with your search!\n\nSam");
+        assertEquals(Optional.of("Sam"), firstName.senderName());
+        assertEquals(Optional.empty(), firstName.company());
+        assertEquals(InterviewStage.INTERVIEW_STAGE_INTERVIEW, firstName.stage());
+
+        RejectionAnalysis german = analyzer.analyze("Guten Tag Herr Yilmaz,\n\nvielen Dank für Ihre Bewerbung als Projektleiter bei"
+                + " der Müller GmbH. Leider können wir Sie nicht berücksichtigen.\n\nIhr Recruiting-Team der Müller GmbH");
+        assertEquals(Optional.of("Müller GmbH"), german.company());
+        assertEquals(Optional.of("Projektleiter"), german.role());
+    }
+
+    @Test
     void tellsNothingFromAnEmptyOrOneWordEmail() {
         RejectionAnalysis oneWord = analyzer.analyze("Decline.");
         assertTrue(oneWord.automated());

@@ -1,5 +1,8 @@
 package dev.rebound.reply.grpc;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -32,7 +35,16 @@ public class TenantAuthInterceptor implements ServerInterceptor {
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     private static final String BEARER = "Bearer ";
 
+    /** A token verified once is trusted until it expires, but at most this long (key rotation). */
+    static final long MAX_CACHED_MILLIS = 5 * 60_000;
+    private static final int MAX_CACHED_TOKENS = 10_000;
+
+    private record VerifiedTenant(String tenant, long validUntilMillis) {
+    }
+
     private final JWTParser parser;
+    // verifying an RS256 signature costs more than the rest of a typical call; callers reuse tokens
+    private final Map<String, VerifiedTenant> verified = new ConcurrentHashMap<>();
 
     TenantAuthInterceptor(JWTParser parser) {
         this.parser = parser;
@@ -52,18 +64,31 @@ public class TenantAuthInterceptor implements ServerInterceptor {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return reject(call, "missing 'authorization: Bearer <JWT>' metadata");
         }
-        String tenant;
-        try {
-            JsonWebToken token = parser.parse(authorization.substring(BEARER.length()).strip());
-            Object claim = token.getClaim(TENANT_CLAIM);
-            tenant = claim == null ? null : claim.toString();
-        } catch (ParseException e) {
-            return reject(call, "the bearer token was rejected (bad signature, wrong issuer or expired)");
+        String token = authorization.substring(BEARER.length()).strip();
+        long now = System.currentTimeMillis();
+        VerifiedTenant cached = verified.get(token);
+        if (cached == null || cached.validUntilMillis() <= now) {
+            String tenant;
+            long expiresMillis;
+            try {
+                JsonWebToken jwt = parser.parse(token);
+                Object claim = jwt.getClaim(TENANT_CLAIM);
+                tenant = claim == null ? null : claim.toString();
+                expiresMillis = jwt.getExpirationTime() * 1000;
+            } catch (ParseException e) {
+                verified.remove(token);
+                return reject(call, "the bearer token was rejected (bad signature, wrong issuer or expired)");
+            }
+            if (!UserKey.isValidId(tenant)) {
+                return reject(call, "the token has no valid 'tenant' claim (1–128 of A–Z a–z 0–9 . _ @ -)");
+            }
+            if (verified.size() >= MAX_CACHED_TOKENS) {
+                verified.clear();
+            }
+            cached = new VerifiedTenant(tenant, Math.min(expiresMillis, now + MAX_CACHED_MILLIS));
+            verified.put(token, cached);
         }
-        if (!UserKey.isValidId(tenant)) {
-            return reject(call, "the token has no valid 'tenant' claim (1–128 of A–Z a–z 0–9 . _ @ -)");
-        }
-        return Contexts.interceptCall(Context.current().withValue(TENANT, tenant), call, headers, next);
+        return Contexts.interceptCall(Context.current().withValue(TENANT, cached.tenant()), call, headers, next);
     }
 
     private static <Q, R> ServerCall.Listener<Q> reject(ServerCall<Q, R> call, String reason) {

@@ -192,6 +192,11 @@ class ReplyServiceTest {
                         .submitSelfAssessment(assessment("u1", "r1")));
         assertEquals(Status.Code.UNAUTHENTICATED, forged.getStatus().getCode());
 
+        String expired = DevTokens.inDirectory(keyDir).issue("tenant-a", Duration.ZERO);
+        StatusRuntimeException late = assertThrows(StatusRuntimeException.class,
+                () -> withAuthorization("Bearer " + expired).submitSelfAssessment(assessment("u1", "r1")));
+        assertEquals(Status.Code.UNAUTHENTICATED, late.getStatus().getCode());
+
         StatusRuntimeException garbage = assertThrows(StatusRuntimeException.class,
                 () -> withAuthorization("Bearer not-a-jwt").submitSelfAssessment(assessment("u1", "r1")));
         assertEquals(Status.Code.UNAUTHENTICATED, garbage.getStatus().getCode());

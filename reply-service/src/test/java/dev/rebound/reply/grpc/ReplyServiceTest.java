@@ -192,7 +192,7 @@ class ReplyServiceTest {
                         .submitSelfAssessment(assessment("u1", "r1")));
         assertEquals(Status.Code.UNAUTHENTICATED, forged.getStatus().getCode());
 
-        String expired = DevTokens.inDirectory(keyDir).issue("tenant-a", Duration.ZERO);
+        String expired = DevTokens.inDirectory(keyDir).issue("tenant-a", Duration.ofMinutes(-5));
         StatusRuntimeException late = assertThrows(StatusRuntimeException.class,
                 () -> withAuthorization("Bearer " + expired).submitSelfAssessment(assessment("u1", "r1")));
         assertEquals(Status.Code.UNAUTHENTICATED, late.getStatus().getCode());

@@ -66,6 +66,8 @@ public final class RejectionEmailAnalyzer {
     private static final Pattern FEEDBACK_OFFERED = Pattern.compile(
             "\\b(if you would like|should you wish|should you want|if you'd like|if you want|if you are interested in|happy to|glad to|pleased to|feel free to|welcome to|you can|you may)"
                     + " (to )?(receive |get |have |request |ask for |discuss |provide |give |share |offer |arrange |set up )?(some |any |more |further )?(detailed )?feedback"
+                    + "|\\b(happy|glad|pleased)\\b[^.]{0,40}\\b(share|give|provide|offer|walk you through)\\b[^.]{0,20}\\bfeedback"
+                    + "|\\bfeedback\\b[^.]{0,30}\\bif (that would be |it would be |it's |it is )?(helpful|useful)"
                     + "|\\bfeedback (is available|on request|call|session)|\\bcontact me for feedback|\\bpiece of advice\\b"
                     + "|\\b(here is|below is|some) (our )?feedback\\b|\\bour feedback\\b|\\bthe (panel|team|interviewers?) (felt|noted|thought|found)\\b"
                     + "|\\bFeedback (geben|zukommen)|\\bretour (détaillé|sur votre entretien)", CI);
@@ -103,7 +105,7 @@ public final class RejectionEmailAnalyzer {
 
     // --- names ---
     private static final Pattern GREETING = Pattern.compile(
-            "^(?:dear|hi|hello|hey|good (?:morning|afternoon|evening)|sehr geehrte[rs]?|liebe[rs]?|hallo|guten tag|bonjour|cher|chère)\\b[ ,]*(.*?)[,:;!.]?$", CI);
+            "^(?:dear|hi|hello|hey|good (?:morning|afternoon|evening)|sehr geehrte[rs]?|liebe[rs]?|hallo|guten tag|bonjour|cher|chère)\\b[ ,]*(.*?)[\\s,:;!.—–-]*$", CI);
     private static final Pattern NOT_A_NAME = Pattern.compile(
             "^(applicant|candidate|job ?seeker|sir|madam|sir or madam|hiring|team|all|there|friend|user|valued|damen und herren|madame|monsieur|madame, monsieur)\\b.*|.*\\[.*", CI);
     private static final Pattern HONORIFIC = Pattern.compile("^(mr|mrs|ms|miss|mx|dr|prof|frau|herr|madame|monsieur)\\.?\\s+", CI);
@@ -228,7 +230,8 @@ public final class RejectionEmailAnalyzer {
     }
 
     private static Optional<String> role(List<String> lines, String body, Optional<String> subject, Optional<String> company) {
-        String text = body.replace('’', '\'');
+        // "Engineer II (ID: 1234567) role": requisition numbers are not part of the role
+        String text = body.replace('’', '\'').replaceAll("(?i)\\s*\\((?:id|req|ref|reference|job|requisition)\\b[^)]*\\)", "");
         for (Pattern pattern : ROLE_PATTERNS) {
             Optional<String> role = pattern == ROLE_PATTERNS.get(0)
                     ? lines.stream().limit(6).map(pattern::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst()

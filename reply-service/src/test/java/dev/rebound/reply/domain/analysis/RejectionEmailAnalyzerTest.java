@@ -211,6 +211,23 @@ class RejectionEmailAnalyzerTest {
     }
 
     @Test
+    void readsRequisitionNumbersDashedGreetingsAndOffersOfACall() {
+        RejectionAnalysis amazon = analyzer.analyze("Hi Jamie,\n\nThank you for your interest in Amazon. We've decided to move forward"
+                + " with other candidates for the Software Development Engineer II (ID: 1234567) role.\n\nWe encourage you to apply"
+                + " to other roles at Amazon.\n\nSincerely,\nAmazon Recruiting");
+        assertEquals(Optional.of("Software Development Engineer II"), amazon.role());
+        assertEquals(Optional.of("Amazon"), amazon.company());
+        assertTrue(amazon.keepOnFile());
+
+        RejectionAnalysis onsite = analyzer.analyze("Hey Chris —\n\nWe've decided not to proceed with your candidacy for the Product"
+                + " Designer position following your recent onsite.\n\nHappy to hop on a call to share feedback if helpful.\n\nCheers,\nLiz");
+        assertEquals(Optional.of("Chris"), onsite.candidateName());
+        assertEquals(Optional.of("Liz"), onsite.senderName());
+        assertEquals(FeedbackPolicy.FEEDBACK_POLICY_OFFERED, onsite.feedbackPolicy());
+        assertEquals(InterviewStage.INTERVIEW_STAGE_FINAL_ROUND, onsite.stage());
+    }
+
+    @Test
     void tellsNothingFromAnEmptyOrOneWordEmail() {
         RejectionAnalysis oneWord = analyzer.analyze("Decline.");
         assertTrue(oneWord.automated());

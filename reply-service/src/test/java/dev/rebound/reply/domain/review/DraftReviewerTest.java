@@ -176,6 +176,52 @@ class DraftReviewerTest {
         }
     }
 
+    /** Replies of the kinds coaches warn about, in everyday wording: none may pass as ready. */
+    static final List<String> HARMFUL_REPLIES = List.of(
+            "Wow. I spent three weeks preparing for your interviews and this is what I get? Unbelievable.",
+            "Honestly, your interview process was a mess. Nobody had read my CV and the second interviewer was twenty minutes late.",
+            "I think you've made the wrong call. My experience is exactly what you said you were looking for.",
+            "Can you at least tell me what the other candidate had that I didn't? I think I deserve that much.",
+            "I would like a full explanation of why I was rejected, and a reply within the next few days.",
+            "Fine. Your loss.",
+            "Please give me another opportunity, I promise I won't let you down. This job means everything to me.",
+            "It's disappointing that after four rounds you couldn't even pick up the phone to tell me.",
+            "Thanks for wasting my time with four rounds of interviews.",
+            "I guess I'll just keep applying to companies that actually value experience.",
+            "Your recruiter never responded to my emails, which says a lot about your company culture.",
+            "Good luck finding someone who actually knows what they are doing.",
+            "I was told I was the top candidate. What changed? I need an answer.",
+            "You should reconsider. I am the best person for this role and you know it.",
+            "Just following up to see if there's any chance you'd change your mind.");
+
+    /** Professional replies, as candidates write them: all ready. */
+    static final List<String> PROFESSIONAL_REPLIES = List.of(
+            "Hi Sarah, thank you for letting me know. Of course I'm disappointed, but I really enjoyed meeting the team and learning about the platform migration. If you have any feedback, I'd welcome it. I'd love to be considered for future roles. Best, Tom",
+            "Dear Mr. Patel, thank you for your email and for the opportunity to interview. I appreciate your time and consideration and hope our paths cross again. Kind regards, Anna Lopez",
+            "Thanks for the update, Jen. I understand. I enjoyed our conversations and would be glad to stay in touch. All the best, Omar",
+            "Hello, thank you for considering my application. I wish you every success in filling the role. Regards, Li Wei",
+            "Hi Mark, thanks so much for letting me know, and for your time throughout the process. Would you be open to sharing any thoughts on where I could improve? Either way, I hope we can stay in touch. Cheers, Priya",
+            "Thank you for your reply. While I'm disappointed, I appreciate you taking the time to tell me personally. I remain very interested in working with your team in the future. Sincerely, Daniel",
+            "Hi Kenji, thank you for being so open about the decision. I understand completely, and I'm grateful for the time you and the team spent with me. I'd be happy to be considered when the next role opens. Best wishes, Sofia",
+            "Dear Hiring Team, thank you for informing me of your decision. I enjoyed learning about your work on renewable storage. Please keep me in mind for future openings. Yours sincerely, Jordan Smith");
+
+    @Test
+    void harmfulRepliesAreNotReadyAndTheOffendingSpanIsFound() {
+        for (String draft : HARMFUL_REPLIES) {
+            DraftReview review = review(draft, "en");
+            assertTrue(review.verdict() != Verdict.VERDICT_READY, draft);
+            assertTrue(review.findings().stream().anyMatch(f -> f.severity() != Severity.SEVERITY_LOW && f.end() > f.start()), draft);
+        }
+    }
+
+    @Test
+    void professionalRepliesAreReady() {
+        for (String draft : PROFESSIONAL_REPLIES) {
+            DraftReview review = review(draft, "en");
+            assertEquals(Verdict.VERDICT_READY, review.verdict(), draft + " " + review.findings());
+        }
+    }
+
     @Test
     void detectsTheDraftsLanguageWhenNotGiven() {
         DraftReview review = reviewer.review(new DraftReviewRequest(

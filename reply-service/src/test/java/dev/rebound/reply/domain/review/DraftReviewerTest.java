@@ -93,7 +93,13 @@ class DraftReviewerTest {
                 Arguments.of("fr", "Je savais que je n'étais pas à la hauteur.", FINDING_CATEGORY_SELF_DEPRECATING, "Je savais que je n'étais pas à la hauteur"),
                 Arguments.of("fr", "Je me permets de vous relancer.", FINDING_CATEGORY_BANNED_PHRASE, "Je me permets de vous relancer"),
                 Arguments.of("fr", "Bonjour {prénom}, merci.", FINDING_CATEGORY_PLACEHOLDER, "{prénom}"),
-                Arguments.of("fr", "C'est VRAIMENT TRÈS DÉCEVANT.", FINDING_CATEGORY_SHOUTING, "VRAIMENT TRÈS DÉCEVANT"));
+                Arguments.of("fr", "C'est VRAIMENT TRÈS DÉCEVANT.", FINDING_CATEGORY_SHOUTING, "VRAIMENT TRÈS DÉCEVANT"),
+                Arguments.of("en", "Your recruiter never responded to my emails.", FINDING_CATEGORY_PASSIVE_AGGRESSIVE, "never responded"),
+                Arguments.of("en", "I think you've made the wrong call.", FINDING_CATEGORY_DEFENSIVE, "made the wrong call"),
+                Arguments.of("de", "Das war die falsche Entscheidung.", FINDING_CATEGORY_DEFENSIVE, "falsche Entscheidung"),
+                Arguments.of("de", "Sie haben sich nie gemeldet.", FINDING_CATEGORY_PASSIVE_AGGRESSIVE, "haben sich nie gemeldet"),
+                Arguments.of("fr", "C'est une mauvaise décision.", FINDING_CATEGORY_DEFENSIVE, "mauvaise décision"),
+                Arguments.of("fr", "J'attends une explication.", FINDING_CATEGORY_DEMANDING, "J'attends une explication"));
     }
 
     @ParameterizedTest(name = "{0}: {2} in \"{1}\"")

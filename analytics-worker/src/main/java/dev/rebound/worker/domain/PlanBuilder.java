@@ -21,6 +21,7 @@ import dev.rebound.proto.internal.v1.UserProfileState;
 import dev.rebound.proto.v1.CohortComparison;
 import dev.rebound.proto.v1.Competency;
 import dev.rebound.proto.v1.CompetencyGrade;
+import dev.rebound.proto.v1.FeedbackTheme;
 import dev.rebound.proto.v1.Grade;
 import dev.rebound.proto.v1.InterviewContext;
 import dev.rebound.proto.v1.InterviewStage;
@@ -105,7 +106,7 @@ public final class PlanBuilder {
                     .setScore(score)
                     .setTrend(trend);
             counts.filter(c -> c.getStrong() + c.getSolid() + c.getGap() >= COMPARATIVE_MIN_DATA_POINTS)
-                    .ifPresent(c -> suggestion.setCohort(comparison(cohort.get(), c)));
+                    .ifPresent(c -> suggestion.setCohort(comparison(cohort.get(), c, competency)));
             suggestions.add(suggestion.build());
         }
         suggestions.sort(Comparator.comparingDouble(Suggestion::getScore).reversed()
@@ -165,10 +166,22 @@ public final class PlanBuilder {
         return Math.max(0, offer - rejected);
     }
 
-    private static CohortComparison comparison(CohortStats cohort, CompetencyCounts counts) {
+    private static CohortComparison comparison(CohortStats cohort, CompetencyCounts counts, Competency competency) {
         long grades = counts.getStrong() + counts.getSolid() + counts.getGap();
         double[] interval = Wilson.interval(counts.getGap(), grades);
-        return CohortComparison.newBuilder()
+        CohortComparison.Builder comparison = CohortComparison.newBuilder().setFeedbackRecords((int) cohort.getFeedbackRecords());
+        if (cohort.getFeedbackRecords() >= COMPARATIVE_MIN_DATA_POINTS) {
+            // each record names a theme once, and each theme one competency: at most one mention per record
+            long mentions = cohort.getThemesMap().entrySet().stream()
+                    .filter(theme -> Optional.ofNullable(FeedbackTheme.forNumber(theme.getKey()))
+                            .flatMap(Taxonomy::competencyOf).filter(competency::equals).isPresent())
+                    .mapToLong(Map.Entry::getValue).sum();
+            double[] mentionInterval = Wilson.interval(mentions, cohort.getFeedbackRecords());
+            comparison.setEmployerMentionShare((double) mentions / cohort.getFeedbackRecords())
+                    .setEmployerMentionShareLow(mentionInterval[0])
+                    .setEmployerMentionShareHigh(mentionInterval[1]);
+        }
+        return comparison
                 .setCohort(CohortContribution.describe(cohort.getCohort()))
                 .setUsers((int) cohort.getUsers())
                 .setGrades((int) grades)

@@ -89,6 +89,18 @@ class PlanBuilderTest {
         assertEquals(0.4687, shown.getCohort().getGapShareHigh(), 1e-4);
         assertEquals("unspecified, unspecified, interview", shown.getCohort().getCohort());
 
+        assertEquals(0.0, shown.getCohort().getEmployerMentionShare(), 1e-12); // no feedback records: no share
+
+        CohortStats withFeedback = stats.toBuilder().setFeedbackRecords(40)
+                .putThemes(FeedbackTheme.FEEDBACK_THEME_TECHNICAL_DEPTH_VALUE, 10)
+                .putThemes(FeedbackTheme.FEEDBACK_THEME_MOTIVATION_VALUE, 30)
+                .build();
+        Suggestion withShare = builder.build(profile, Instant.EPOCH, key -> Optional.of(withFeedback)).getSuggestions(0);
+        assertEquals(40, withShare.getCohort().getFeedbackRecords());
+        assertEquals(0.25, withShare.getCohort().getEmployerMentionShare(), 1e-12);
+        double[] interval = Wilson.interval(10, 40);
+        assertEquals(interval[0], withShare.getCohort().getEmployerMentionShareLow(), 1e-12);
+
         CohortStats small = stats.toBuilder().setUsers(19).build();
         assertFalse(builder.build(profile, Instant.EPOCH, key -> Optional.of(small)).getSuggestions(0).hasCohort());
     }

@@ -23,9 +23,9 @@ public final class PhraseBank {
     private static final Pattern NUMBERED_KEY = Pattern.compile("(.+)\\.(\\d+)");
 
     private final Locale locale;
-    private final Map<String, List<String>> variantsByKey;
+    private final Map<String, List<Template>> variantsByKey;
 
-    private PhraseBank(Locale locale, Map<String, List<String>> variantsByKey) {
+    private PhraseBank(Locale locale, Map<String, List<Template>> variantsByKey) {
         this.locale = locale;
         this.variantsByKey = variantsByKey;
     }
@@ -46,18 +46,18 @@ public final class PhraseBank {
      * the most known facts are returned: a reply names the company or the contact wherever it can.
      */
     public List<String> filledVariants(String key, Map<String, String> facts) {
-        List<String> templates = variantsByKey.get(key);
+        List<Template> templates = variantsByKey.get(key);
         if (templates == null) {
             throw new IllegalStateException("phrase bank " + locale + " has no phrase " + key);
         }
         List<String> filled = new ArrayList<>();
         int mostFactsUsed = -1;
-        for (String template : templates) {
-            Optional<String> text = fill(template, facts);
+        for (Template template : templates) {
+            Optional<String> text = template.fill(facts);
             if (text.isEmpty()) {
                 continue;
             }
-            int factsUsed = placeholderCount(template);
+            int factsUsed = template.facts().size();
             if (factsUsed > mostFactsUsed) {
                 filled.clear();
                 mostFactsUsed = factsUsed;
@@ -74,25 +74,37 @@ public final class PhraseBank {
         return variantsByKey.containsKey(key);
     }
 
-    static Optional<String> fill(String template, Map<String, String> facts) {
-        Matcher matcher = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String value = facts.get(matcher.group(1));
-            if (value == null || value.isBlank()) {
-                return Optional.empty();
+    /** A phrase split once, at load, into its literal text and the facts between ({@code texts} has one more). */
+    private record Template(List<String> texts, List<String> facts) {
+
+        static Template parse(String template) {
+            List<String> texts = new ArrayList<>();
+            List<String> facts = new ArrayList<>();
+            Matcher matcher = PLACEHOLDER.matcher(template);
+            int end = 0;
+            while (matcher.find()) {
+                texts.add(template.substring(end, matcher.start()));
+                facts.add(matcher.group(1));
+                end = matcher.end();
             }
-            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+            texts.add(template.substring(end));
+            return new Template(List.copyOf(texts), List.copyOf(facts));
         }
-        matcher.appendTail(out);
-        return Optional.of(out.toString());
+
+        Optional<String> fill(Map<String, String> known) {
+            StringBuilder out = new StringBuilder(texts.get(0));
+            for (int i = 0; i < facts.size(); i++) {
+                String value = known.get(facts.get(i));
+                if (value == null || value.isBlank()) {
+                    return Optional.empty();
+                }
+                out.append(value).append(texts.get(i + 1));
+            }
+            return Optional.of(out.toString());
+        }
     }
 
-    private static int placeholderCount(String template) {
-        return (int) PLACEHOLDER.matcher(template).results().count();
-    }
-
-    private static Map<String, List<String>> group(Properties properties) {
+    private static Map<String, List<Template>> group(Properties properties) {
         Map<String, List<Map.Entry<Integer, String>>> numbered = new HashMap<>();
         for (String name : properties.stringPropertyNames()) {
             Matcher matcher = NUMBERED_KEY.matcher(name);
@@ -102,10 +114,10 @@ public final class PhraseBank {
             numbered.computeIfAbsent(matcher.group(1), key -> new ArrayList<>())
                     .add(Map.entry(Integer.parseInt(matcher.group(2)), properties.getProperty(name).strip()));
         }
-        Map<String, List<String>> grouped = new HashMap<>();
+        Map<String, List<Template>> grouped = new HashMap<>();
         numbered.forEach((key, entries) -> grouped.put(key, entries.stream()
                 .sorted(Comparator.comparing(Map.Entry::getKey))
-                .map(Map.Entry::getValue)
+                .map(entry -> Template.parse(entry.getValue()))
                 .toList()));
         return grouped;
     }

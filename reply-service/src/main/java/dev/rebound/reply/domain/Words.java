@@ -7,7 +7,15 @@ public final class Words {
     }
 
     public static int count(String text) {
-        String trimmed = text.strip();
-        return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean space = Character.isWhitespace(text.charAt(i));
+            if (!space && !inWord) {
+                words++;
+            }
+            inWord = !space;
+        }
+        return words;
     }
 }

@@ -1,7 +1,6 @@
 package dev.rebound.bench;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -13,7 +12,6 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
 import org.HdrHistogram.Histogram;
@@ -36,6 +34,7 @@ import com.google.protobuf.Timestamp;
 
 import dev.rebound.contract.Topics;
 import dev.rebound.devkit.EmbeddedKafkaBroker;
+import dev.rebound.devkit.ScratchDirectory;
 import dev.rebound.proto.v1.Competency;
 import dev.rebound.proto.v1.CompetencyGrade;
 import dev.rebound.proto.v1.Grade;
@@ -64,12 +63,12 @@ public final class FoldBench {
                 .collect(Collectors.toMap(kv -> kv[0], kv -> kv.length > 1 ? kv[1] : "true"));
         int users = Integer.parseInt(flags.getOrDefault("users", "10000"));
         int perUser = Integer.parseInt(flags.getOrDefault("events-per-user", "5"));
-        int warmupUsers = Integer.parseInt(flags.getOrDefault("warmup-users", "20000"));
+        int warmupUsers = Integer.parseInt(flags.getOrDefault("warmup-users", "200000"));
         long total = (long) users * perUser;
-        Path dir = Files.createTempDirectory("rebound-fold-bench");
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
+        try (ScratchDirectory scratch = ScratchDirectory.create("rebound-fold-bench");
+                EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(scratch.resolve("kafka"), 0);
                 Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()));
-                KafkaStreams streams = new KafkaStreams(PlanTopology.build(200, 20), streamsConfig(broker.bootstrapServers(), dir))) {
+                KafkaStreams streams = new KafkaStreams(PlanTopology.build(200, 20), streamsConfig(broker.bootstrapServers(), scratch.path()))) {
             Topics.createMissing(admin, 6, Optional.empty(), 30_000);
             streams.start();
             while (streams.state() != KafkaStreams.State.RUNNING) {
@@ -78,16 +77,14 @@ public final class FoldBench {
             // a worker runs for days: it is measured warm and running, not while it starts
             System.out.printf(Locale.ROOT, "Warming up on %,d other users × %d events …%n", warmupUsers, perUser);
             produce(broker.bootstrapServers(), "warmup", warmupUsers, perUser);
-            awaitCaughtUp(admin, progress -> { });
+            awaitCaughtUp(admin);
 
             Map<TopicPartition, Long> before = endOffsets(admin);
             System.out.printf(Locale.ROOT, "Loading %,d users × %d events = %,d events while the worker folds them …%n", users, perUser, total);
             long start = System.nanoTime();
             produce(broker.bootstrapServers(), "bench", users, perUser);
             System.out.printf(Locale.ROOT, "  produced in %.1f s%n", (System.nanoTime() - start) / 1e9);
-            long committedBefore = before.values().stream().mapToLong(Long::longValue).sum();
-            SteadyRate steady = new SteadyRate(committedBefore + total / 10, committedBefore + total * 9 / 10);
-            awaitCaughtUp(admin, steady::observe);
+            awaitCaughtUp(admin);
             double foldSeconds = (System.nanoTime() - start) / 1e9;
             System.gc();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
@@ -96,11 +93,9 @@ public final class FoldBench {
             System.out.println();
             System.out.printf(Locale.ROOT, "users %,d × events %d = %,d events%n", users, perUser, total);
             System.out.printf(Locale.ROOT, "  Kafka consumer, same records:   %,12.0f records/s%n", consumerRate);
-            System.out.printf(Locale.ROOT, "  worker folding (EOS, RocksDB):  %,12.0f events/s steady (from 10 %% to 90 %% of the events committed)%n",
-                    steady.perSecond());
-            System.out.printf(Locale.ROOT, "                                  %,12.0f events/s end to end (%.1f s, first record written → all committed)%n",
+            System.out.printf(Locale.ROOT, "  worker folding (EOS, RocksDB):  %,12.0f events/s (%.1f s, first record written → all committed)%n",
                     total / foldSeconds, foldSeconds);
-            System.out.printf(Locale.ROOT, "  ratio folding (steady) / consumer: %10.3f%n", steady.perSecond() / consumerRate);
+            System.out.printf(Locale.ROOT, "  ratio folding / consumer:       %12.3f%n", total / foldSeconds / consumerRate);
             System.out.printf(Locale.ROOT, "  heap used after GC (broker + topology JVM): %,d MiB%n", heap / (1024 * 1024));
             System.out.printf(Locale.ROOT, "  freshness write → plan: p50 %.1f ms, p99 %.1f ms (%d samples)%n",
                     freshness.getValueAtPercentile(50) / 1000.0, freshness.getValueAtPercentile(99) / 1000.0, freshness.getTotalCount());
@@ -178,40 +173,11 @@ public final class FoldBench {
                 .collect(Collectors.toMap(Map.Entry::getKey, end -> end.getValue().offset()));
     }
 
-    /** The folding rate between two committed-offset marks, so neither the start nor the tail of a run counts. */
-    static final class SteadyRate {
-        private final long from;
-        private final long to;
-        private long fromNanos;
-        private long fromCommitted;
-        private double perSecond = Double.NaN;
-
-        SteadyRate(long from, long to) {
-            this.from = from;
-            this.to = to;
-        }
-
-        void observe(long committed) {
-            long now = System.nanoTime();
-            if (fromNanos == 0 && committed >= from) {
-                fromNanos = now;
-                fromCommitted = committed;
-            } else if (fromNanos != 0 && Double.isNaN(perSecond) && committed >= to) {
-                perSecond = (committed - fromCommitted) * 1e9 / (now - fromNanos);
-            }
-        }
-
-        double perSecond() {
-            return perSecond;
-        }
-    }
-
-    /** Waits until the worker's committed offsets reach the end of the events topic, telling each committed total seen. */
-    static void awaitCaughtUp(Admin admin, LongConsumer progress) throws Exception {
+    /** Waits until the worker's committed offsets reach the end of the events topic. */
+    static void awaitCaughtUp(Admin admin) throws Exception {
         Map<TopicPartition, Long> ends = endOffsets(admin);
         while (true) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(APPLICATION_ID).partitionsToOffsetAndMetadata().get();
-            progress.accept(committed.values().stream().mapToLong(OffsetAndMetadata::offset).sum());
             boolean done = ends.entrySet().stream().allMatch(end -> {
                 OffsetAndMetadata offset = committed.get(end.getKey());
                 return offset != null && offset.offset() >= end.getValue();

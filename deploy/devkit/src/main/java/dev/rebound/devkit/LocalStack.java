@@ -37,6 +37,7 @@ public final class LocalStack implements AutoCloseable {
     private final Path replyJar;
     private final Path workerJar;
     private final List<String> jvmOptions;
+    private final ScratchDirectory scratch;
 
     /** Starts the stack from the packaged applications' {@code quarkus-run.jar}s; logs go to {@code logs}. */
     public LocalStack(Path replyJar, Path workerJar, int workerCount, Path logs, String... jvmOptions)
@@ -45,7 +46,8 @@ public final class LocalStack implements AutoCloseable {
         this.workerJar = workerJar;
         this.logs = logs;
         this.jvmOptions = List.of(jvmOptions);
-        Path dir = Files.createTempDirectory("rebound-local-stack");
+        scratch = ScratchDirectory.create("rebound-local-stack");
+        Path dir = scratch.path();
         Files.createDirectories(logs);
         broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
         Path keys = dir.resolve("keys");
@@ -137,6 +139,7 @@ public final class LocalStack implements AutoCloseable {
         }
         Runtime.getRuntime().removeShutdownHook(killOnExit);
         broker.close();
+        scratch.close();
     }
 
     private static int freePort() {

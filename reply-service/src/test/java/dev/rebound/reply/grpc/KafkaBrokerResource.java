@@ -3,12 +3,12 @@ package dev.rebound.reply.grpc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 import dev.rebound.devkit.DevTokens;
 import dev.rebound.devkit.EmbeddedKafkaBroker;
+import dev.rebound.devkit.ScratchDirectory;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -18,11 +18,13 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedKafkaBroker broker;
+    private ScratchDirectory scratch;
 
     @Override
     public Map<String, String> start() {
         try {
-            Path dir = Files.createTempDirectory("rebound-reply-test");
+            scratch = ScratchDirectory.create("rebound-reply-test");
+            Path dir = scratch.path();
             broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
             Path keys = dir.resolve("keys");
             DevTokens.inDirectory(keys);
@@ -40,6 +42,9 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
     public void stop() {
         if (broker != null) {
             broker.close();
+        }
+        if (scratch != null) {
+            scratch.close();
         }
     }
 

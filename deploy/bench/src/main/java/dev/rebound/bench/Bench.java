@@ -27,6 +27,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -225,8 +226,12 @@ public final class Bench {
                 consumer.poll(Duration.ofMillis(100));
             }
             listener = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    consumer.poll(Duration.ofMillis(5)).forEach(r -> arrivals.putIfAbsent(r.key(), System.nanoTime()));
+                try {
+                    while (true) {
+                        consumer.poll(Duration.ofMillis(5)).forEach(r -> arrivals.putIfAbsent(r.key(), System.nanoTime()));
+                    }
+                } catch (WakeupException stopped) {
+                    // the samples are taken
                 }
             });
             listener.start();
@@ -249,7 +254,7 @@ public final class Bench {
                     latency.recordValue((arrived - sent) / 1_000);
                 }
             }
-            listener.interrupt();
+            consumer.wakeup();
             listener.join();
             return new Row("freshness (write → plan)", "1 at a time", 0, 0, 0, latency.getValueAtPercentile(50) / 1000.0,
                     latency.getValueAtPercentile(99) / 1000.0, latency.getValueAtPercentile(99.9) / 1000.0, errors);

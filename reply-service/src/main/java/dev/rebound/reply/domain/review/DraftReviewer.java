@@ -34,6 +34,18 @@ public final class DraftReviewer {
 
     /** Below this probability of reading as polite the draft is sent back for revision. */
     public static final double IMPOLITE_BELOW = 0.15;
+    /**
+     * Below this, an English draft that no rule flags gets its least polite sentence pointed out:
+     * every professional reply and every composed one we have scored 0.87 or more, most harmful
+     * ones 0.25–0.68 (see DraftReviewerTest).
+     */
+    public static final double TONE_CHECK_BELOW = 0.7;
+    private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+[.!?]*");
+    /** Greetings and sign-offs: short by nature, they say nothing about the tone. */
+    private static final Pattern SALUTATION = Pattern.compile(
+            "(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\\b.*|(?:best|kind regards|regards|warm regards|best regards|sincerely|yours\\b.*|cheers|thanks again|many thanks"
+                    + "|all the best|best wishes|warmly|take care|mr|mrs|ms|dr|prof)\\b[^.!?]*[.!]?|\\p{Lu}[\\p{L}'-]*(?: \\p{Lu}[\\p{L}'-]*)?",
+            Pattern.CASE_INSENSITIVE);
     static final int FAR_TOO_LONG = 250;
     private static final Pattern SHOUTING = Pattern.compile(
             "\\b\\p{Lu}{2,}(?:[\\s,]+\\p{Lu}{2,}){2,}\\b|\\b\\p{Lu}{6,}\\b|!{2,}|[?!]{3,}", Pattern.UNICODE_CHARACTER_CLASS);
@@ -77,7 +89,7 @@ public final class DraftReviewer {
         int wordCount = Words.count(draft);
         tooLong(draft, wordCount, rules).ifPresent(findings::add);
         timing(request, rules).ifPresent(findings::add);
-        List<Finding> distinct = withoutOverlaps(findings);
+        List<Finding> distinct = new ArrayList<>(withoutOverlaps(findings));
 
         Map<Practice, String> missing = new EnumMap<>(Practice.class);
         rules.practices().forEach((practice, shows) -> {
@@ -90,6 +102,12 @@ public final class DraftReviewer {
         double politeness = language.equals("en")
                 ? wordModel.probability(englishWordFeatures.extract(draft))
                 : strategyModel.probability(strategyFeatures.get(language).extract(draft));
+        boolean explained = distinct.stream().anyMatch(f -> f.severity() == Severity.SEVERITY_MEDIUM || f.severity() == Severity.SEVERITY_HIGH);
+        if (language.equals("en") && politeness < TONE_CHECK_BELOW && !explained) {
+            ReviewRules.Category tone = rules.categories().get(FindingCategory.FINDING_CATEGORY_IMPOLITE_TONE);
+            leastPoliteSentence(draft).ifPresent(sentence -> distinct.add(finding(draft, sentence.start(), sentence.end(),
+                    tone.category(), tone.severity(), tone.explanation(), tone.rewrite())));
+        }
         return verdict(distinct, missing, politeness, wordCount, language, rules);
     }
 
@@ -124,6 +142,29 @@ public final class DraftReviewer {
                         category.explanation(), category.rewrite()));
             }
         }
+    }
+
+    /** The English sentence the politeness model scores lowest, greetings and sign-offs aside. */
+    private Optional<CharSpan> leastPoliteSentence(String draft) {
+        CharSpan least = null;
+        double lowest = Double.MAX_VALUE;
+        Matcher sentences = SENTENCE.matcher(draft);
+        while (sentences.find()) {
+            String sentence = sentences.group().strip();
+            if (sentence.isEmpty() || SALUTATION.matcher(sentence).matches()) {
+                continue;
+            }
+            double score = wordModel.probability(englishWordFeatures.extract(sentence));
+            if (score < lowest) {
+                lowest = score;
+                int start = sentences.start() + sentences.group().indexOf(sentence);
+                least = new CharSpan(start, start + sentence.length());
+            }
+        }
+        return Optional.ofNullable(least);
+    }
+
+    private record CharSpan(int start, int end) {
     }
 
     private static Optional<Finding> tooLong(String draft, int wordCount, ReviewRules rules) {

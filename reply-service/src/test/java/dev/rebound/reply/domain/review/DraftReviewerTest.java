@@ -6,6 +6,7 @@ import static dev.rebound.proto.v1.FindingCategory.FINDING_CATEGORY_DEFENSIVE;
 import static dev.rebound.proto.v1.FindingCategory.FINDING_CATEGORY_DEMANDING;
 import static dev.rebound.proto.v1.FindingCategory.FINDING_CATEGORY_GUILT_TRIPPING;
 import static dev.rebound.proto.v1.FindingCategory.FINDING_CATEGORY_HOSTILE;
+import static dev.rebound.proto.v1.FindingCategory.FINDING_CATEGORY_IMPOLITE_TONE;
 import static dev.rebound.proto.v1.FindingCategory.FINDING_CATEGORY_PASSIVE_AGGRESSIVE;
 import static dev.rebound.proto.v1.FindingCategory.FINDING_CATEGORY_PLACEHOLDER;
 import static dev.rebound.proto.v1.FindingCategory.FINDING_CATEGORY_SARCASTIC;
@@ -163,6 +164,19 @@ class DraftReviewerTest {
         assertTrue(review.politeness() < 0.5, String.valueOf(review.politeness()));
     }
 
+    @Test
+    void pointsOutTheLeastPoliteSentenceWhenNoRuleExplainsAnImpoliteDraft() {
+        String draft = "Hi Tom,\n\nI got your email. You will regret this decision.\n\nSam";
+        DraftReview review = review(draft, "en");
+        assertTrue(review.politeness() < DraftReviewer.TONE_CHECK_BELOW, String.valueOf(review.politeness()));
+        assertEquals(Verdict.VERDICT_REVISE, review.verdict());
+        Finding tone = review.findings().stream()
+                .filter(f -> f.category() == FINDING_CATEGORY_IMPOLITE_TONE).findFirst().orElseThrow();
+        assertEquals("You will regret this decision.", tone.excerpt());
+        assertEquals(draft.indexOf("You will"), tone.start());
+        assertEquals(draft.indexOf("\n\nSam"), tone.end());
+    }
+
     /** Every reply the composer writes, in every tone and language, passes its own review. */
     @Test
     void composedRepliesAreReady() {
@@ -182,7 +196,10 @@ class DraftReviewerTest {
         }
     }
 
-    /** Replies of the kinds coaches warn about, in everyday wording: none may pass as ready. */
+    /**
+     * Replies of the kinds coaches warn about, in everyday wording: none may pass as ready. Written
+     * in batches; each batch was run before the rules were extended for it (see the session notes).
+     */
     static final List<String> HARMFUL_REPLIES = List.of(
             "Wow. I spent three weeks preparing for your interviews and this is what I get? Unbelievable.",
             "Honestly, your interview process was a mess. Nobody had read my CV and the second interviewer was twenty minutes late.",
@@ -198,7 +215,47 @@ class DraftReviewerTest {
             "Good luck finding someone who actually knows what they are doing.",
             "I was told I was the top candidate. What changed? I need an answer.",
             "You should reconsider. I am the best person for this role and you know it.",
-            "Just following up to see if there's any chance you'd change your mind.");
+            "Just following up to see if there's any chance you'd change your mind.",
+            "Hi Mark, I have to say I'm really surprised by this. I was told by the recruiter that I was the strongest candidate. Can you at least tell me what went wrong? Thanks",
+            "Thanks for finally getting back to me after three weeks. It would have been nice to hear sooner.",
+            "With all due respect, I don't think your team gave me a fair chance. The technical test had nothing to do with the job.",
+            "I would like you to reconsider. I meet every requirement in the job description and I think a mistake has been made.",
+            "Could you please explain why I wasn't chosen? I need to know what specifically the other candidate had that I didn't.",
+            "Honestly, your loss. Good luck with your hire.",
+            "I'm not sure how you expect to find better candidates when your process is this disorganised.",
+            "I have been unemployed for eight months and my family depends on me. Is there anything at all you can do? Please reconsider.",
+            "Wow, great, another rejection. Thanks a lot.",
+            "Per my last email, I am still waiting on the feedback you promised.",
+            "Noted. I guess experience doesn't count for much at your company.",
+            "I find it hard to believe that you found someone more qualified. I'd like to speak to the hiring manager directly.",
+            "Please give me another chance, I promise I will not disappoint you. I'm begging you.",
+            "It's disappointing that after five interviews you couldn't even call me. A two-line email is not acceptable.",
+            "Your recruiter was rude and clearly didn't read my CV. I will be leaving a review on Glassdoor.",
+            "I expect a detailed explanation of the decision by Friday.",
+            "Fine. Whatever. Don't contact me again.",
+            "Funny how the role was 'filled internally' right after I interviewed. Thanks for wasting my time.",
+            "I'm honestly shocked. I did everything you asked, including a four-hour take-home, and this is the thanks I get.",
+            "Can someone please explain what I did wrong? I answered every question perfectly.",
+            "This is the third time your company has rejected me. At this point I have to ask whether anyone actually reads applications.",
+            "Kindly provide the scoring sheet from my interview so I can understand the decision.",
+            "I'm really struggling right now and this job was my last hope. Is there any way you could make an exception?",
+            "Thanks for nothing, I guess.",
+            "Frankly the questions were irrelevant and the interviewer seemed bored the whole time.",
+            "I trust you'll have the courtesy to respond this time.",
+            "You will regret this decision.",
+            "Not sure why I bothered applying.",
+            "Let me know when you realise you hired the wrong person.",
+            "I'd appreciate an explanation as to why my application was unsuccessful given my obvious qualifications.",
+            "I am writing to formally request a review of my interview scores.",
+            "Seriously? I was more than qualified for this position.",
+            "That's a shame because I turned down another offer while waiting for you.",
+            "I hope you know you've lost a great candidate. Best of luck, you'll need it.",
+            "Can I ask who you hired instead? I'd like to see their CV compared to mine.",
+            "I would really, really appreciate it if you could find a way to keep me in the process. I don't know what else to do.",
+            "Do you even know what you're looking for? The job ad said one thing and the interview was about something else entirely.",
+            "Thank you for your email. Just so you know, your interviewer spent the whole time on his phone.",
+            "Please don't send me generic emails in the future, it's insulting.",
+            "OK then. Not that it matters, but I was really excited about this role.");
 
     /** Professional replies, as candidates write them: all ready. */
     static final List<String> PROFESSIONAL_REPLIES = List.of(
@@ -209,7 +266,33 @@ class DraftReviewerTest {
             "Hi Mark, thanks so much for letting me know, and for your time throughout the process. Would you be open to sharing any thoughts on where I could improve? Either way, I hope we can stay in touch. Cheers, Priya",
             "Thank you for your reply. While I'm disappointed, I appreciate you taking the time to tell me personally. I remain very interested in working with your team in the future. Sincerely, Daniel",
             "Hi Kenji, thank you for being so open about the decision. I understand completely, and I'm grateful for the time you and the team spent with me. I'd be happy to be considered when the next role opens. Best wishes, Sofia",
-            "Dear Hiring Team, thank you for informing me of your decision. I enjoyed learning about your work on renewable storage. Please keep me in mind for future openings. Yours sincerely, Jordan Smith");
+            "Dear Hiring Team, thank you for informing me of your decision. I enjoyed learning about your work on renewable storage. Please keep me in mind for future openings. Yours sincerely, Jordan Smith",
+            "Hi Priya,\n\nThank you for letting me know, and for the time you and the team spent with me. I was disappointed to hear the news, but I enjoyed the conversation about your data platform. If you're able to share any feedback, I'd be grateful. I hope our paths cross again.\n\nBest,\nLeo",
+            "Dear Mr Adams,\n\nThank you for your email and for considering my application. Although I am naturally disappointed, I appreciated learning about the team's work on payments. I would welcome the chance to be considered for future openings.\n\nKind regards,\nMaria Lopez",
+            "Hi Tom, thanks so much for the update and for being so open throughout the process. I really enjoyed meeting Sarah and the design team. Please keep me in mind for anything similar in the future. All the best, Jen",
+            "Hello Anna,\n\nThank you for getting back to me. Of course I'd hoped for a different result, but I understand. I particularly valued the discussion about your onboarding process. Would you be open to sharing any feedback on my interview? Either way, I wish you and the team every success.\n\nRegards,\nOmar",
+            "Thanks Chris, I appreciate you letting me know personally. I learned a lot from the case study exercise. I'd love to stay in touch - I'll follow you on LinkedIn if that's okay. Best wishes, Hannah",
+            "Hi Sam,\n\nThank you for the update. It was a pleasure to meet you and the team last Tuesday, and I enjoyed hearing about the migration project. I'd still be very interested in future roles at Northwind, so please do keep my details.\n\nThanks again,\nDavid",
+            "Dear Hiring Team, thank you for the opportunity to interview for the analyst role. I understand you have chosen another candidate. I'd be grateful for any feedback that could help me in future interviews. Best regards, Kim",
+            "Hi Laura, no problem at all and thank you for letting me know so quickly. Congratulations to whoever got the role! I really liked the team's approach to testing. Hope to cross paths again. Cheers, Ben",
+            "Hi Ella, thanks for letting me know. It's a shame, but I completely understand. I really enjoyed the pairing session with Raj. All the best with the launch! Nick",
+            "Dear Dr. Weber, thank you for your message and for your time during the interviews. I learned a great deal about your lab's approach. I would be grateful for any brief feedback you could share. With best regards, Aisha Khan",
+            "Hey Tom, appreciate the quick heads-up. Loved chatting about the analytics stack - if anything else comes up, I'd be keen to hear about it. Thanks again, Ravi",
+            "Hello Ms. Brown, thank you for letting me know about your decision. I'm grateful for the opportunity to meet the team, and I'd welcome the chance to apply again in the future. Best regards, Chen",
+            "Hi Grace, thank you - I appreciate the honesty and the detailed notes from the panel. They're really useful. I hope to reconnect down the line. Best, Marta",
+            "Thanks for getting back to me, Paul. Naturally I'm a little disappointed, but I appreciated how well organised the process was. Please do keep me in mind. Kind regards, Femi",
+            "Dear Recruitment Team, thank you for your time and consideration. I enjoyed learning about the company's mission. Wishing you all the best. Sincerely, Alex Martin",
+            "Hi Jo, thanks for the call today and for being so supportive throughout. I'll take the feedback on board for my next interviews. Hope we cross paths again! Cheers, Sam",
+            "Thanks for letting me know. Best, Sam",
+            "Hi Ana, understood - thank you for the update and for your time. Best of luck with the search. Tom",
+            "Thank you for the feedback, it's very helpful. I'll work on my system design answers. Regards, Ivo",
+            "Hi Ruth, many thanks for your message. I enjoyed our chat about the customer research programme and would be glad to hear about future roles. Best wishes, Kate",
+            "Hello Peter, thank you for taking the time to call me. I'm disappointed, of course, but very grateful for the honest feedback. Warm regards, Lena",
+            "Hi, thanks for getting back to me and for considering me. Wishing the team all the best. Mo",
+            "Dear Ms. Ito, thank you for your kind email. It was a privilege to be considered. I would welcome any feedback you could offer. Respectfully, Daniel Park",
+            "Hi Gabe, totally understand, and thanks again for the great conversations. Let's stay in touch on LinkedIn. Cheers, Nina",
+            "Thank you for the update, Claire. I appreciated the team's warmth throughout the process and hope to work together someday. Best, Arjun",
+            "Hi Sophie, thanks for the quick response. Would you mind sharing any feedback from the panel? It would help me a lot. Many thanks, Tariq");
 
     @Test
     void harmfulRepliesAreNotReadyAndTheOffendingSpanIsFound() {

@@ -75,7 +75,7 @@ public final class PlanBuilder {
         Optional<CohortStats> cohort = cohortKey.flatMap(cohorts).filter(stats -> stats.getUsers() >= minCohortUsers);
         Map<Competency, List<Grade>> gradesNewestFirst = gradesNewestFirst(profile);
         Map<Competency, Integer> employerMentions = employerMentions(profile);
-        List<Suggestion> suggestions = new ArrayList<>();
+        List<Scored> scored = new ArrayList<>();
         for (Competency competency : Competency.values()) {
             if (competency == Competency.COMPETENCY_UNSPECIFIED || competency == Competency.UNRECOGNIZED) {
                 continue;
@@ -97,29 +97,39 @@ public final class PlanBuilder {
             Trend trend = trend(grades);
             double score = shortfall + employerSignal + (ratedStrongButFlagged ? SELF_EMPLOYER_GAP_WEIGHT : 0)
                     + SEPARATION_WEIGHT * separation + (trend == Trend.TREND_SLIPPING ? SLIPPING_WEIGHT : 0);
+            scored.add(new Scored(competency, score, grades, shortfall, mentions, employerSignal, ratedStrongButFlagged,
+                    separation, trend, counts));
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.competency().getNumber()));
+        // only the suggestions served are written out: the texts cost more than the scoring
+        List<Suggestion> suggestions = new ArrayList<>();
+        for (Scored top : scored.subList(0, Math.min(MAX_SUGGESTIONS, scored.size()))) {
             Suggestion.Builder suggestion = Suggestion.newBuilder()
-                    .setCompetency(competency)
-                    .setGap(gap(competency, grades, mentions))
-                    .setPractice(PracticeCatalogue.practiceFor(competency))
-                    .setRationale(rationale(score, grades, shortfall, mentions, employerSignal, ratedStrongButFlagged,
-                            separation, profile.getAssessmentsCount()))
-                    .setScore(score)
-                    .setTrend(trend);
-            counts.filter(c -> c.getStrong() + c.getSolid() + c.getGap() >= COMPARATIVE_MIN_DATA_POINTS)
-                    .ifPresent(c -> suggestion.setCohort(comparison(cohort.get(), c, competency)));
+                    .setCompetency(top.competency())
+                    .setGap(gap(top.competency(), top.grades(), top.mentions()))
+                    .setPractice(PracticeCatalogue.practiceFor(top.competency()))
+                    .setRationale(rationale(top.score(), top.grades(), top.shortfall(), top.mentions(), top.employerSignal(),
+                            top.ratedStrongButFlagged(), top.separation(), profile.getAssessmentsCount()))
+                    .setScore(top.score())
+                    .setTrend(top.trend());
+            top.counts().filter(c -> c.getStrong() + c.getSolid() + c.getGap() >= COMPARATIVE_MIN_DATA_POINTS)
+                    .ifPresent(c -> suggestion.setCohort(comparison(cohort.get(), c, top.competency())));
             suggestions.add(suggestion.build());
         }
-        suggestions.sort(Comparator.comparingDouble(Suggestion::getScore).reversed()
-                .thenComparing(Suggestion::getCompetencyValue));
         return ImprovementPlan.newBuilder()
                 .setUserId(profile.getUserId())
                 .setUpdatedAt(Timestamp.newBuilder().setSeconds(updatedAt.getEpochSecond()).setNanos(updatedAt.getNano()))
                 .setAssessmentCount(profile.getAssessmentsCount())
                 .setEmployerFeedbackCount(profile.getEmployerFeedbackCount())
-                .addAllSuggestions(suggestions.subList(0, Math.min(MAX_SUGGESTIONS, suggestions.size())))
+                .addAllSuggestions(suggestions)
                 .addAllMissingEvidence(missingEvidence(profile, cohortKey.isPresent() && cohort.isEmpty()))
                 .addAllOutcomesByStage(outcomesByStage(profile))
                 .build();
+    }
+
+    /** A competency's score and the figures behind it, before its texts are written. */
+    private record Scored(Competency competency, double score, List<Grade> grades, double shortfall, int mentions,
+            double employerSignal, boolean ratedStrongButFlagged, double separation, Trend trend, Optional<CompetencyCounts> counts) {
     }
 
     /** Newer half against older half of the grades (newest first); no claim below 5 grades. */
@@ -260,28 +270,37 @@ public final class PlanBuilder {
 
     private static String rationale(double score, List<Grade> grades, double shortfall, int mentions,
             double employerSignal, boolean ratedStrongButFlagged, double separation, int assessmentCount) {
-        StringBuilder rationale = new StringBuilder(String.format(Locale.ROOT, "Score %.2f: shortfall %.2f", score, shortfall));
+        // written for every plan change: plain appends, String.format was a third of the fold's time
+        StringBuilder rationale = new StringBuilder(200).append("Score ").append(twoDecimals(score))
+                .append(": shortfall ").append(twoDecimals(shortfall));
         if (!grades.isEmpty()) {
-            rationale.append(String.format(Locale.ROOT, " (recency-weighted grade %.2f of 1 over %d %s)",
-                    1 - shortfall, grades.size(), grades.size() == 1 ? "grade" : "grades"));
+            rationale.append(" (recency-weighted grade ").append(twoDecimals(1 - shortfall)).append(" of 1 over ")
+                    .append(grades.size()).append(grades.size() == 1 ? " grade)" : " grades)");
         }
-        rationale.append(String.format(Locale.ROOT, " + employer signal %.2f (%d %s)", employerSignal, mentions,
-                mentions == 1 ? "mention" : "mentions"));
+        rationale.append(" + employer signal ").append(twoDecimals(employerSignal)).append(" (").append(mentions)
+                .append(mentions == 1 ? " mention)" : " mentions)");
         if (ratedStrongButFlagged) {
-            rationale.append(String.format(Locale.ROOT,
-                    " + %.2f because your latest self-grade was strong where an employer flagged it", SELF_EMPLOYER_GAP_WEIGHT));
+            rationale.append(" + ").append(twoDecimals(SELF_EMPLOYER_GAP_WEIGHT))
+                    .append(" because your latest self-grade was strong where an employer flagged it");
         }
         if (separation > 0) {
-            rationale.append(String.format(Locale.ROOT,
-                    " + %.2f because in your cohort strong grades here were %.0f points more common in interviews that led to an offer",
-                    SEPARATION_WEIGHT * separation, 100 * separation));
+            rationale.append(" + ").append(twoDecimals(SEPARATION_WEIGHT * separation))
+                    .append(" because in your cohort strong grades here were ").append(Math.round(100 * separation))
+                    .append(" points more common in interviews that led to an offer");
         }
         rationale.append('.');
         if (assessmentCount < PATTERN_MIN_ASSESSMENTS) {
-            rationale.append(String.format(Locale.ROOT, " Based on %d of the %d assessments needed before this is called a pattern.",
-                    assessmentCount, PATTERN_MIN_ASSESSMENTS));
+            rationale.append(" Based on ").append(assessmentCount).append(" of the ").append(PATTERN_MIN_ASSESSMENTS)
+                    .append(" assessments needed before this is called a pattern.");
         }
         return rationale.toString();
+    }
+
+    /** The value rounded half up to two decimals, e.g. "0.50", "-1.25". */
+    static String twoDecimals(double value) {
+        long hundredths = Math.round(Math.abs(value) * 100);
+        String fraction = String.valueOf(100 + hundredths % 100).substring(1);
+        return (value < 0 && hundredths != 0 ? "-" : "") + hundredths / 100 + "." + fraction;
     }
 
     private static List<String> missingEvidence(UserProfileState profile, boolean cohortTooSmall) {

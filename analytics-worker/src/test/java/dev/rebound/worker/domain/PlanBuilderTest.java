@@ -37,6 +37,16 @@ class PlanBuilderTest {
     }
 
     @Test
+    void rationaleFiguresHaveTwoDecimals() {
+        assertEquals("0.50", PlanBuilder.twoDecimals(0.5));
+        assertEquals("1.25", PlanBuilder.twoDecimals(1.249999));
+        assertEquals("0.07", PlanBuilder.twoDecimals(0.0666));
+        assertEquals("12.00", PlanBuilder.twoDecimals(12));
+        assertEquals("-0.33", PlanBuilder.twoDecimals(-1.0 / 3));
+        assertEquals("0.00", PlanBuilder.twoDecimals(-0.001));
+    }
+
+    @Test
     void weightsRecentGradesMore() {
         // newest first: gap (1), then strong (0.7): (0×1 + 1×0.7) / 1.7
         assertEquals(0.7 / 1.7, PlanBuilder.weightedGrade(List.of(Grade.GRADE_GAP, Grade.GRADE_STRONG)), 1e-12);

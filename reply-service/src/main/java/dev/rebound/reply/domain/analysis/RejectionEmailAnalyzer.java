@@ -155,6 +155,23 @@ public final class RejectionEmailAnalyzer {
             Pattern.compile("\\b(?:as|for) (?:an? |the )?(" + ROLE_NAME + ") (?:at|with|in) [A-Z]"),
             Pattern.compile("\\bals (" + ROLE_NAME + ")\\b"),
             Pattern.compile("\\bposte d[e'’] ?(" + ROLE_NAME + ")"));
+    // --- signature lines (read per line and per token: compiled once) ---
+    private static final Pattern LEADING_DASHES = Pattern.compile("^[-–—]+\\s*");
+    private static final Pattern ENDS_LIKE_A_SENTENCE = Pattern.compile(".*[.!?]$|.*\\bDepartment\\.$");
+    private static final Pattern SIGNATURE_SEPARATOR = Pattern.compile("\\s+[|•·]\\s+");
+    private static final Pattern TRAILING_COMMA_OR_DOT = Pattern.compile("[,.]$");
+    private static final Pattern ENDS_WITH_TEAM = Pattern.compile(
+            ".*\\b(team|department|dept|talent acquisition|recruiting|recruitment|human resources|careers)$", CI);
+    private static final Pattern TEAM_OWNER_SUFFIX = Pattern.compile(
+            "\\s*(hiring|recruitment|recruiting|talent acquisition|talent|hr|human resources|people|careers?)$", CI);
+    private static final Pattern ACRONYM = Pattern.compile("[A-Z]{2,5}");
+    private static final Pattern NAME_PARTICLE = Pattern.compile("van|von|de|der|da|del|di|du|le|la|bin|al", CI);
+    private static final Pattern INITIAL = Pattern.compile("[A-Z]\\.");
+    private static final Pattern NAME_TOKEN = Pattern.compile("\\p{Lu}[\\p{L}'’.-]*");
+    private static final Pattern FIRST_NAME = Pattern.compile("\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?");
+    private static final Pattern CAPITALISED_LINE = Pattern.compile("\\p{Lu}.*");
+    private static final Pattern HAS_ACRONYM = Pattern.compile(".*\\b[A-Z]{2,}\\b.*");
+
     // --- clean-up of extracted names ---
     private static final Pattern REQUISITION = Pattern.compile("\\s*\\((?:id|req|ref|reference|job|requisition)\\b[^)]*\\)", CI);
     private static final Pattern REQUISITION_TAIL = Pattern.compile("\\s*\\((?:ref|reference|req|requisition|job|id)\\b.*$", CI);
@@ -249,7 +266,7 @@ public final class RejectionEmailAnalyzer {
                 .filter(Matcher::matches)
                 .findFirst()
                 .map(m -> m.group(1).strip())
-                .filter(name -> !name.isEmpty() && !NOT_A_NAME.matcher(name).matches() && name.split("\\s+").length <= 5);
+                .filter(name -> !name.isEmpty() && !NOT_A_NAME.matcher(name).matches() && Words.count(name) <= 5);
     }
 
     private static Optional<String> role(List<String> lines, String body, Optional<String> subject, Optional<String> company) {
@@ -355,8 +372,8 @@ public final class RejectionEmailAnalyzer {
                 block.addAll(lines.subList(closing + 1, lines.size()));
             } else if (!lines.isEmpty() && lines.size() > 1) {
                 // no sign-off formula: a short last line, or one of "Name | Title | Company", may still be a signature
-                String last = lines.get(lines.size() - 1).replaceFirst("^[-–—]+\\s*", "");
-                if (Words.count(last) <= 6 && !last.matches(".*[.!?]$|.*\\bDepartment\\.$") || last.contains(" | ")) {
+                String last = LEADING_DASHES.matcher(lines.get(lines.size() - 1)).replaceFirst("");
+                if (Words.count(last) <= 6 && !ENDS_LIKE_A_SENTENCE.matcher(last).matches() || last.contains(" | ")) {
                     block.add(last);
                 } else if (TEAM_LINE.matcher(last).matches() && Words.count(last) <= 8) {
                     block.add(last);
@@ -368,12 +385,12 @@ public final class RejectionEmailAnalyzer {
             List<String> parts = new ArrayList<>();
             for (String line : block) {
                 // "Senior Recruiter | Acme Corp" holds a title and a company
-                parts.addAll(List.of(line.split("\\s+[|•·]\\s+")));
+                parts.addAll(List.of(SIGNATURE_SEPARATOR.split(line)));
             }
             // right under a sign-off, or alone on the last line, a single capitalised word is a first name
             boolean afterClosing = closing >= 0 || block.size() == 1 && Words.count(block.get(0)) == 1;
             for (String line : parts) {
-                String clean = line.replaceAll("[,.]$", "").strip();
+                String clean = TRAILING_COMMA_OR_DOT.matcher(line).replaceAll("").strip();
                 if (clean.isEmpty() || CONTACT_LINE.matcher(clean).find() || Words.count(clean) > 8) {
                     continue;
                 }
@@ -383,8 +400,8 @@ public final class RejectionEmailAnalyzer {
                     continue;
                 }
                 Matcher team = TEAM_LINE.matcher(clean);
-                if (team.matches() && clean.matches("(?i).*\\b(team|department|dept|talent acquisition|recruiting|recruitment|human resources|careers)$")) {
-                    String owner = team.group(1).replaceAll("(?i)\\s*(hiring|recruitment|recruiting|talent acquisition|talent|hr|human resources|people|careers?)$", "").strip();
+                if (team.matches() && ENDS_WITH_TEAM.matcher(clean).matches()) {
+                    String owner = TEAM_OWNER_SUFFIX.matcher(team.group(1)).replaceAll("").strip();
                     if (company.isEmpty() && !owner.isEmpty()) {
                         company = Optional.of(trimCompany(owner));
                     }
@@ -395,7 +412,7 @@ public final class RejectionEmailAnalyzer {
                     // "Recruiter, Northwind" and "Recruiter at Northwind" hold a title and a company
                     Matcher titleAndCompany = TITLE_AND_COMPANY.matcher(clean);
                     if (titleAndCompany.matches() && !TITLE_WORD.matcher(titleAndCompany.group(2)).find()
-                            && !titleAndCompany.group(2).matches("[A-Z]{2,5}")) {
+                            && !ACRONYM.matcher(titleAndCompany.group(2)).matches()) {
                         title = Optional.of(titleAndCompany.group(1));
                         company = company.or(() -> Optional.of(trimCompany(titleAndCompany.group(2))));
                     } else {
@@ -409,15 +426,15 @@ public final class RejectionEmailAnalyzer {
         }
 
         private static boolean looksLikePersonName(String line) {
-            String[] tokens = HONORIFIC.matcher(line).replaceFirst("").split("\\s+");
+            String[] tokens = WHITESPACE.split(HONORIFIC.matcher(line).replaceFirst(""));
             if (tokens.length < 2 || tokens.length > 4 || COMPANY_SUFFIX.matcher(line).find() || TITLE_WORD.matcher(line).find()) {
                 return false;
             }
             for (String token : tokens) {
                 // initials, particles and hyphenated or apostrophe names; an all-capitals word is an acronym
-                boolean particle = token.matches("(?i)van|von|de|der|da|del|di|du|le|la|bin|al");
-                boolean acronym = token.length() >= 2 && token.equals(token.toUpperCase(Locale.ROOT)) && !token.matches("[A-Z]\\.");
-                if (!particle && (acronym || !token.matches("\\p{Lu}[\\p{L}'’.-]*"))) {
+                boolean particle = NAME_PARTICLE.matcher(token).matches();
+                boolean acronym = token.length() >= 2 && token.equals(token.toUpperCase(Locale.ROOT)) && !INITIAL.matcher(token).matches();
+                if (!particle && (acronym || !NAME_TOKEN.matcher(token).matches())) {
                     return false;
                 }
             }
@@ -426,12 +443,12 @@ public final class RejectionEmailAnalyzer {
 
         /** A lone first name right under the sign-off ("Warmly,\\nMark"). */
         private static boolean looksLikeFirstName(String line) {
-            return line.matches("\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?") && !COMPANY_SUFFIX.matcher(line).find() && !TITLE_WORD.matcher(line).find();
+            return FIRST_NAME.matcher(line).matches() && !COMPANY_SUFFIX.matcher(line).find() && !TITLE_WORD.matcher(line).find();
         }
 
         private static boolean looksLikeCompany(String line) {
-            return line.matches("\\p{Lu}.*") && Words.count(line) <= 6
-                    && (COMPANY_SUFFIX.matcher(line).find() || line.matches(".*\\b[A-Z]{2,}\\b.*") || Words.count(line) <= 3);
+            return CAPITALISED_LINE.matcher(line).matches() && Words.count(line) <= 6
+                    && (COMPANY_SUFFIX.matcher(line).find() || HAS_ACRONYM.matcher(line).matches() || Words.count(line) <= 3);
         }
     }
 }

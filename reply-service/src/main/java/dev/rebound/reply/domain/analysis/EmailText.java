@@ -23,6 +23,10 @@ public final class EmailText {
                     + "|privacy (?:policy|notice)|please consider the environment|sent from my (?:iphone|android|mobile))");
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[\\**([^\\]*]+)\\**]\\(([^)]+)\\)");
 
+    private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
+    private static final Pattern LINE_EDGE_SPACE = Pattern.compile("(?m)^ | $");
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
+
     private EmailText() {
     }
 
@@ -36,11 +40,9 @@ public final class EmailText {
         }
         text = MARKDOWN_LINK.matcher(text).replaceAll("$1 ($2)");
         text = withoutThreadAndFooter(text);
-        return text.replace('\u00a0', ' ')
-                .replaceAll("[ \\t]+", " ")
-                .replaceAll("(?m)^ | $", "")
-                .replaceAll("\\n{3,}", "\n\n")
-                .strip();
+        text = BLANKS.matcher(text.replace('\u00a0', ' ')).replaceAll(" ");
+        text = LINE_EDGE_SPACE.matcher(text).replaceAll("");
+        return BLANK_LINES.matcher(text).replaceAll("\n\n").strip();
     }
 
     /**

@@ -44,7 +44,7 @@ public final class DraftReviewer {
     /** Greetings and sign-offs: short by nature, they say nothing about the tone. */
     private static final Pattern SALUTATION = Pattern.compile(
             "(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\\b.*|(?:best|kind regards|regards|warm regards|best regards|sincerely|yours\\b.*|cheers|thanks again|many thanks"
-                    + "|all the best|best wishes|warmly|take care|mr|mrs|ms|dr|prof)\\b[^.!?]*[.!]?|\\p{Lu}[\\p{L}'-]*(?: \\p{Lu}[\\p{L}'-]*)?",
+                    + "|all the best|best wishes|warmly|take care|mr|mrs|ms|dr|prof)\\b[^.!?]*[.!]?|\\p{Lu}[\\p{L}'-]*(?: \\p{Lu}[\\p{L}'-]*)?[,.!]?",
             Pattern.CASE_INSENSITIVE);
     static final int FAR_TOO_LONG = 250;
     private static final Pattern SHOUTING = Pattern.compile(

@@ -255,7 +255,22 @@ class DraftReviewerTest {
             "Do you even know what you're looking for? The job ad said one thing and the interview was about something else entirely.",
             "Thank you for your email. Just so you know, your interviewer spent the whole time on his phone.",
             "Please don't send me generic emails in the future, it's insulting.",
-            "OK then. Not that it matters, but I was really excited about this role.");
+            "OK then. Not that it matters, but I was really excited about this role.",
+            "Hi Sam,\n\nI have to say I'm baffled. I met every requirement in the job ad and your team still passed. Could you tell me exactly which requirement I failed to meet?\n\nThanks,\nPriya",
+            "Hello,\n\nThat's a shame. It's a pity your company can't recognise talent when it's right in front of you. Good luck finding someone better.\n\nRegards,\nTom",
+            "Dear Ms. Carter,\n\nThank you for the update. Frankly, I expected a little more respect after five rounds of interviews than a two-line email.\n\nBest,\nJordan",
+            "Hi Alex,\n\nI'd appreciate it if you could reconsider. I'm confident I'm the strongest candidate you saw and I'm willing to do another interview to prove it.\n\nThanks,\nMaya",
+            "Hey,\n\nNo worries, I didn't really want the job anyway. The salary was below market.\n\nCheers",
+            "Dear hiring team,\n\nI've been unemployed for eight months and my savings are almost gone. I was counting on this role. Is there anything at all you can do for me?\n\nSincerely,\nDaniel",
+            "Hi Chris,\n\nThanks for letting me know. For the record, the take-home task took me 14 hours and nobody even commented on it. That's not how you treat candidates.\n\nNina",
+            "Hello Rachel,\n\nI find this decision very surprising given the feedback I got during the interview. Someone clearly made a mistake here and I would like it corrected.\n\nKind regards,\nOmar",
+            "Hi,\n\nGreat, another automated rejection. Really appreciate the personal touch.\n\nLiam",
+            "Dear Mr. Brown,\n\nI am writing to formally request a full explanation of how candidates were scored, including my scores and those of the person you hired.\n\nYours,\nEva",
+            "Hi Jenna,\n\nI'm so sorry for wasting your time. I know I wasn't good enough and I'm probably not cut out for this field.\n\nThanks anyway,\nKevin",
+            "Hi Mark,\n\nPlease, please give me another chance. I'll take a lower salary, anything. I just need a foot in the door.\n\nAmy",
+            "Hello,\n\nI don't appreciate being strung along for six weeks only to be told no. You could have told me sooner.\n\nRegards,\nSofia",
+            "Hi Dana,\n\nWith all due respect, your interviewer had no idea what he was talking about. Half of his questions were outdated.\n\nBest,\nRaj",
+            "Hi Paul,\n\nThanks. I assume the decision was made before I even walked in the door, so I'm not sure why you bothered interviewing me.\n\nGreg");
 
     /** Professional replies, as candidates write them: all ready. */
     static final List<String> PROFESSIONAL_REPLIES = List.of(
@@ -292,7 +307,19 @@ class DraftReviewerTest {
             "Dear Ms. Ito, thank you for your kind email. It was a privilege to be considered. I would welcome any feedback you could offer. Respectfully, Daniel Park",
             "Hi Gabe, totally understand, and thanks again for the great conversations. Let's stay in touch on LinkedIn. Cheers, Nina",
             "Thank you for the update, Claire. I appreciated the team's warmth throughout the process and hope to work together someday. Best, Arjun",
-            "Hi Sophie, thanks for the quick response. Would you mind sharing any feedback from the panel? It would help me a lot. Many thanks, Tariq");
+            "Hi Sophie, thanks for the quick response. Would you mind sharing any feedback from the panel? It would help me a lot. Many thanks, Tariq",
+            "Hi Sam,\n\nThank you for letting me know, and for the time you and the team spent with me. I especially enjoyed the conversation about your data platform migration. If you have a moment, I would welcome any feedback on how I could strengthen my application. I hope our paths cross again.\n\nBest regards,\nPriya",
+            "Dear Ms. Carter,\n\nThank you for the update. While I'm disappointed, I appreciated learning about the team's approach to accessibility. Please keep me in mind for future openings.\n\nKind regards,\nJordan",
+            "Hello Rachel,\n\nThanks so much for getting back to me. It was a pleasure meeting the product team. I'd be grateful for any pointers on areas to improve. Wishing you all the best with the launch.\n\nOmar",
+            "Hi Chris,\n\nThank you for the thoughtful note. I understand the decision and respect it. I really enjoyed the pairing session with Lena. I'd love to stay in touch and would be glad to be considered for future roles.\n\nAll the best,\nNina",
+            "Hi Jenna,\n\nThank you for considering me for the analyst position. Although I'm sorry it didn't work out this time, I learned a lot from the case interview. If you're able to share any feedback, I'd really value it.\n\nBest wishes,\nKevin",
+            "Dear Mr. Brown,\n\nThank you for informing me of your decision. I enjoyed speaking with you about the logistics challenges your team is tackling. I would be happy to hear about any future opportunities.\n\nSincerely,\nEva",
+            "Hi Dana,\n\nThanks for the quick update and for being so transparent throughout the process. Congratulations to whoever joins the team. Feel free to reach out if anything similar opens up.\n\nBest,\nRaj",
+            "Hi Mark,\n\nThank you for your email. Of course I'm a little disappointed, but I'm grateful for the opportunity to interview. Your team's enthusiasm for open source was inspiring. I hope we can keep in touch.\n\nAmy",
+            "Hello Paul,\n\nMany thanks for letting me know. I appreciated the chance to meet the engineering leads. Would you be open to sharing what I could have done better? Either way, best of luck with the search.\n\nGreg",
+            "Hi Alex,\n\nThanks for the news and for your kind words about my portfolio. I'd welcome the chance to apply again as the team grows.\n\nWarm regards,\nMaya",
+            "Dear hiring team,\n\nThank you for taking the time to review my application and to interview me. I enjoyed learning more about your mission. I'd be glad to be considered for other roles in the future.\n\nBest regards,\nDaniel",
+            "Hi Sofia,\n\nThank you for the update - I really enjoyed our conversations and learned a lot about your customer research practice. I'd appreciate any feedback you can share, and I hope to cross paths again.\n\nCheers,\nLiam");
 
     @Test
     void harmfulRepliesAreNotReadyAndTheOffendingSpanIsFound() {

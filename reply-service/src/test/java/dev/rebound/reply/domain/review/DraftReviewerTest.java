@@ -100,7 +100,9 @@ class DraftReviewerTest {
                 Arguments.of("de", "Das war die falsche Entscheidung.", FINDING_CATEGORY_DEFENSIVE, "falsche Entscheidung"),
                 Arguments.of("de", "Sie haben sich nie gemeldet.", FINDING_CATEGORY_PASSIVE_AGGRESSIVE, "haben sich nie gemeldet"),
                 Arguments.of("fr", "C'est une mauvaise décision.", FINDING_CATEGORY_DEFENSIVE, "mauvaise décision"),
-                Arguments.of("fr", "J'attends une explication.", FINDING_CATEGORY_DEMANDING, "J'attends une explication"));
+                Arguments.of("fr", "J'attends une explication.", FINDING_CATEGORY_DEMANDING, "J'attends une explication"),
+                Arguments.of("en", "Thanks for the update. Send me the interview notes.", FINDING_CATEGORY_DEMANDING, "Send me"),
+                Arguments.of("en", "Thanks. Communication was poor from start to finish.", FINDING_CATEGORY_HOSTILE, "Communication was poor"));
     }
 
     @ParameterizedTest(name = "{0}: {2} in \"{1}\"")
@@ -166,14 +168,14 @@ class DraftReviewerTest {
 
     @Test
     void pointsOutTheLeastPoliteSentenceWhenNoRuleExplainsAnImpoliteDraft() {
-        String draft = "Hi Tom,\n\nI got your email. You will regret this decision.\n\nSam";
+        String draft = "Hi Tom,\n\nI got your email. Your choice, not mine.\n\nSam";
         DraftReview review = review(draft, "en");
         assertTrue(review.politeness() < DraftReviewer.TONE_CHECK_BELOW, String.valueOf(review.politeness()));
         assertEquals(Verdict.VERDICT_REVISE, review.verdict());
         Finding tone = review.findings().stream()
                 .filter(f -> f.category() == FINDING_CATEGORY_IMPOLITE_TONE).findFirst().orElseThrow();
-        assertEquals("You will regret this decision.", tone.excerpt());
-        assertEquals(draft.indexOf("You will"), tone.start());
+        assertEquals("Your choice, not mine.", tone.excerpt());
+        assertEquals(draft.indexOf("Your choice"), tone.start());
         assertEquals(draft.indexOf("\n\nSam"), tone.end());
     }
 
@@ -270,7 +272,22 @@ class DraftReviewerTest {
             "Hi Mark,\n\nPlease, please give me another chance. I'll take a lower salary, anything. I just need a foot in the door.\n\nAmy",
             "Hello,\n\nI don't appreciate being strung along for six weeks only to be told no. You could have told me sooner.\n\nRegards,\nSofia",
             "Hi Dana,\n\nWith all due respect, your interviewer had no idea what he was talking about. Half of his questions were outdated.\n\nBest,\nRaj",
-            "Hi Paul,\n\nThanks. I assume the decision was made before I even walked in the door, so I'm not sure why you bothered interviewing me.\n\nGreg");
+            "Hi Paul,\n\nThanks. I assume the decision was made before I even walked in the door, so I'm not sure why you bothered interviewing me.\n\nGreg",
+            "hi, thanks for the email. tbh i think you guys missed out. i was the only one with actual production experience. anyway good luck",
+            "Dear Ms. Lee,\n\nI have received your email. I would like to point out that I was never given the chance to present my portfolio properly, since the interviewer kept interrupting me.\n\nRegards,\nHannah",
+            "Hi Marcus,\n\nSo that's it? Three interviews and a generic email. I thought your company valued people.\n\nSteve",
+            "Hello,\n\nThank you. I would ask that you pass my details to the CEO, as I believe the hiring team did not evaluate me fairly.\n\nBest,\nLucas",
+            "Hi Claire,\n\nThanks for your note. I'm honestly heartbroken. This was my dream job and I don't know how I'll recover from this. Please let me know if anything changes, I'll be waiting.\n\nMia",
+            "Hey Tom,\n\nAppreciate the update. Guess I wasn't the right \"culture fit\" for a team that didn't even show up on time to my interview.\n\nJake",
+            "Dear Recruiter,\n\nThis is the third time your company has rejected me. I am starting to think you have something against me personally.\n\nSam",
+            "Hi Emily,\n\nThanks for letting me know. I'll be honest, I'm disappointed and a little angry. I gave up my weekend for your coding challenge and got nothing in return.\n\nNoah",
+            "Hi Ben,\n\nOK. Can you at least tell me who got the job and what they had that I didn't?\n\nEthan",
+            "Hello Ms. Grant,\n\nI respectfully request that you review my application once more. I believe there has been an oversight, as my qualifications match the job description perfectly.\n\nSincerely,\nAva",
+            "Hi Lisa,\n\nWell that was a waste of a day off. Thanks I guess.\n\nChris",
+            "Dear Hiring Manager,\n\nI would really, really appreciate it if you could find any position for me in your company, even a temporary one. I am willing to relocate, work nights, anything.\n\nThank you so much,\nIsabella",
+            "Hi Oliver,\n\nNoted. Next time maybe tell candidates upfront that the role is basically filled.\n\nDan",
+            "Hi Karen,\n\nI'm writing to express my disappointment with how this process was handled. Communication was poor from start to finish and I was left waiting for weeks.\n\nRegards,\nPeter",
+            "Hi Anna,\n\nThanks for the update. I just want to say that I know I would have been great in this role and I think you will regret this decision.\n\nBest,\nZoe");
 
     /** Professional replies, as candidates write them: all ready. */
     static final List<String> PROFESSIONAL_REPLIES = List.of(
@@ -319,7 +336,17 @@ class DraftReviewerTest {
             "Hello Paul,\n\nMany thanks for letting me know. I appreciated the chance to meet the engineering leads. Would you be open to sharing what I could have done better? Either way, best of luck with the search.\n\nGreg",
             "Hi Alex,\n\nThanks for the news and for your kind words about my portfolio. I'd welcome the chance to apply again as the team grows.\n\nWarm regards,\nMaya",
             "Dear hiring team,\n\nThank you for taking the time to review my application and to interview me. I enjoyed learning more about your mission. I'd be glad to be considered for other roles in the future.\n\nBest regards,\nDaniel",
-            "Hi Sofia,\n\nThank you for the update - I really enjoyed our conversations and learned a lot about your customer research practice. I'd appreciate any feedback you can share, and I hope to cross paths again.\n\nCheers,\nLiam");
+            "Hi Sofia,\n\nThank you for the update - I really enjoyed our conversations and learned a lot about your customer research practice. I'd appreciate any feedback you can share, and I hope to cross paths again.\n\nCheers,\nLiam",
+            "hi Marcus, thanks for letting me know and for the interviews. I really liked hearing how the team runs its on-call rotation. if there is any feedback you can share I'd be glad to hear it. hope to stay in touch! Steve",
+            "Dear Ms. Lee,\n\nThank you for your message and for the opportunity to present my portfolio. I valued the panel's questions about accessibility. I would be grateful to be considered for future design roles.\n\nKind regards,\nHannah",
+            "Hello Claire,\n\nThank you for letting me know. This role really excited me, so I'm disappointed, but I understand. I enjoyed meeting everyone on the growth team. Please keep me in mind if something similar comes up.\n\nWarm wishes,\nMia",
+            "Hi Tom,\n\nThanks for the update and for your time throughout the process. It was great to learn about the team's roadmap. I'd welcome any feedback that could help me grow. All the best with the hire!\n\nJake",
+            "Hi Emily,\n\nThank you for getting back to me. I enjoyed working on the coding challenge and discussing it with Raj. If you have a few notes on where my solution fell short, I'd appreciate them.\n\nBest,\nNoah",
+            "Hello Ms. Grant,\n\nThank you for considering my application and for your kind words. I hope there will be an opportunity to work together in the future.\n\nSincerely,\nAva",
+            "Hi Oliver,\n\nThanks for being upfront with me. I enjoyed our chat about the team's migration to Kotlin. Best of luck with the search and I hope we cross paths again.\n\nDan",
+            "Hi Lisa, thank you for the news. While it's not the outcome I hoped for, I appreciated the day with the team and the thoughtful interview questions. Stay well! Chris",
+            "Hi Ben,\n\nThanks for letting me know, and for the quick turnaround. Congratulations to the new hire. I'd be happy to hear about future openings.\n\nCheers,\nEthan",
+            "Dear Karen,\n\nThank you for the update and for coordinating everything over the past weeks. I learned a lot from the conversations with the analytics team. I would appreciate any feedback, and I'd love to stay in touch.\n\nRegards,\nPeter");
 
     @Test
     void harmfulRepliesAreNotReadyAndTheOffendingSpanIsFound() {

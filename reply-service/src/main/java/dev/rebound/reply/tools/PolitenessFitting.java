@@ -34,7 +34,8 @@ public final class PolitenessFitting {
     static final int MIN_WORD_COUNT = 3;
     static final int FOLDS = 10;
 
-    record Example(String source, String text, boolean polite) {
+    /** A labelled text; positive is polite (politeness), receptive (receptiveness) or harmful (replies). */
+    record Example(String source, String text, boolean positive) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -53,7 +54,7 @@ public final class PolitenessFitting {
             PolitenessModel model = fit(politeness, features);
             int correct = 0;
             for (Example example : receptiveness) {
-                if ((model.probability(features.extract(example.text())) >= 0.5) == example.polite()) {
+                if ((model.probability(features.extract(example.text())) >= 0.5) == example.positive()) {
                     correct++;
                 }
             }
@@ -66,11 +67,31 @@ public final class PolitenessFitting {
                 System.out.println("  wrote " + out);
             }
         }
+        fitReplyTone(write);
+    }
+
+    /**
+     * The reply-tone model: P(harmful) of a candidate's reply, on the same English features,
+     * fitted on the labelled candidate replies. Run from the repository root.
+     */
+    static void fitReplyTone(boolean write) throws IOException {
+        List<Example> replies = CandidateReplies.read(Path.of("reply-service", CandidateReplies.FILE)).stream()
+                .map(reply -> new Example("replies", reply.text(), reply.harmful())).toList();
+        PolitenessFeatures features = new PolitenessFeatures(StrategyLexicon.forLanguage("en"), true);
+        int[] counts = crossValidate(replies, features).get("replies");
+        System.out.printf(Locale.ROOT, "Reply tone (harmful or professional), %d-fold cross-validated accuracy: %5.1f %% (%d/%d)%n",
+                FOLDS, 100.0 * counts[0] / counts[1], counts[0], counts[1]);
+        if (write) {
+            Path out = Path.of("reply-service/src/main/resources/review/reply-tone.tsv");
+            Files.writeString(out, fit(replies, features).toTsv("Reply-tone model, P(harmful), strategies + words (English), fitted by PolitenessFitting on "
+                    + replies.size() + " labelled candidate replies (" + CandidateReplies.FILE + ")."), StandardCharsets.UTF_8);
+            System.out.println("  wrote " + out);
+        }
     }
 
     static Map<String, int[]> crossValidate(List<Example> examples, PolitenessFeatures features) {
         // stratified folds: each source and label spread evenly, in a fixed order
-        Map<String, List<Example>> strata = examples.stream().collect(Collectors.groupingBy(e -> e.source() + "/" + e.polite(), TreeMap::new, Collectors.toList()));
+        Map<String, List<Example>> strata = examples.stream().collect(Collectors.groupingBy(e -> e.source() + "/" + e.positive(), TreeMap::new, Collectors.toList()));
         List<List<Example>> folds = new ArrayList<>();
         for (int f = 0; f < FOLDS; f++) {
             folds.add(new ArrayList<>());
@@ -95,7 +116,7 @@ public final class PolitenessFitting {
             for (Example example : folds.get(f)) {
                 int[] counts = perSource.computeIfAbsent(example.source(), s -> new int[2]);
                 counts[1]++;
-                if ((model.probability(features.extract(example.text())) >= 0.5) == example.polite()) {
+                if ((model.probability(features.extract(example.text())) >= 0.5) == example.positive()) {
                     counts[0]++;
                 }
             }
@@ -113,7 +134,7 @@ public final class PolitenessFitting {
             filtered.keySet().removeIf(k -> !k.startsWith("s:") && counts.get(k) < MIN_WORD_COUNT);
             return filtered;
         }).toList();
-        return new LogisticRegression(L2, ITERATIONS, LEARNING_RATE).fit(kept, examples.stream().map(Example::polite).toList());
+        return new LogisticRegression(L2, ITERATIONS, LEARNING_RATE).fit(kept, examples.stream().map(Example::positive).toList());
     }
 
     /** Reads a CSV with a header; quoted fields may hold commas, quotes ("") and line breaks. */

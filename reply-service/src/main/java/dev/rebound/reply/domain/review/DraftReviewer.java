@@ -26,7 +26,8 @@ import dev.rebound.reply.domain.analysis.LanguageIdentifier;
 /**
  * Reviews a reply the candidate wrote: tone problems found by the language's rules, each with its
  * exact span; shouting, length and timing; the practices it leaves out; a politeness score from
- * the fitted model; and a verdict. Any high-severity finding means do not send; a medium one, or
+ * the fitted model (and, for English, the sentence that sets an impolite or harmful tone no rule
+ * explains); and a verdict. Any high-severity finding means do not send; a medium one, or
  * a draft the model finds clearly impolite, means revise; missing practices and low-severity
  * findings are advice and leave a draft ready.
  */
@@ -40,6 +41,12 @@ public final class DraftReviewer {
      * ones 0.25–0.68 (see DraftReviewerTest).
      */
     public static final double TONE_CHECK_BELOW = 0.7;
+    /**
+     * From this probability of reading as harmful (the reply-tone model, fitted on labelled
+     * candidate replies) an English draft that no rule flags gets its most harmful sentence pointed
+     * out: the model catches complaints and pleas in wordings no rule anticipated.
+     */
+    public static final double HARMFUL_FROM = 0.5;
     private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+[.!?]*");
     /** Greetings and sign-offs: short by nature, they say nothing about the tone. */
     private static final Pattern SALUTATION = Pattern.compile(
@@ -56,6 +63,7 @@ public final class DraftReviewer {
     private final PolitenessFeatures englishWordFeatures;
     private final PolitenessModel wordModel;
     private final PolitenessModel strategyModel;
+    private final PolitenessModel replyToneModel;
     private final LanguageIdentifier languages;
     private final SendWindowPlanner planner;
 
@@ -66,6 +74,7 @@ public final class DraftReviewer {
         this.englishWordFeatures = new PolitenessFeatures(StrategyLexicon.forLanguage("en"), true);
         this.wordModel = PolitenessModel.fromResource("review/politeness-words.tsv");
         this.strategyModel = PolitenessModel.fromResource("review/politeness-strategies.tsv");
+        this.replyToneModel = PolitenessModel.fromResource("review/reply-tone.tsv");
         this.languages = languages;
         this.planner = planner;
     }
@@ -103,10 +112,12 @@ public final class DraftReviewer {
                 ? wordModel.probability(englishWordFeatures.extract(draft))
                 : strategyModel.probability(strategyFeatures.get(language).extract(draft));
         boolean explained = distinct.stream().anyMatch(f -> f.severity() == Severity.SEVERITY_MEDIUM || f.severity() == Severity.SEVERITY_HIGH);
-        if (language.equals("en") && politeness < TONE_CHECK_BELOW && !explained) {
+        if (language.equals("en") && !explained) {
             ReviewRules.Category tone = rules.categories().get(FindingCategory.FINDING_CATEGORY_IMPOLITE_TONE);
-            leastPoliteSentence(draft).ifPresent(sentence -> distinct.add(finding(draft, sentence.start(), sentence.end(),
-                    tone.category(), tone.severity(), tone.explanation(), tone.rewrite())));
+            if (politeness < TONE_CHECK_BELOW || replyToneModel.probability(englishWordFeatures.extract(draft)) >= HARMFUL_FROM) {
+                worstSentence(draft).ifPresent(sentence -> distinct.add(finding(draft, sentence.start(), sentence.end(),
+                        tone.category(), tone.severity(), tone.explanation(), tone.rewrite())));
+            }
         }
         return verdict(distinct, missing, politeness, wordCount, language, rules);
     }
@@ -144,24 +155,28 @@ public final class DraftReviewer {
         }
     }
 
-    /** The English sentence the politeness model scores lowest, greetings and sign-offs aside. */
-    private Optional<CharSpan> leastPoliteSentence(String draft) {
-        CharSpan least = null;
-        double lowest = Double.MAX_VALUE;
+    /**
+     * The sentence both models like least (likeliest harmful plus likeliest impolite), greetings and
+     * sign-offs aside: on a single short sentence either model alone is easily swayed by one word.
+     */
+    private Optional<CharSpan> worstSentence(String draft) {
+        CharSpan worst = null;
+        double highest = -Double.MAX_VALUE;
         Matcher sentences = SENTENCE.matcher(draft);
         while (sentences.find()) {
             String sentence = sentences.group().strip();
             if (sentence.isEmpty() || SALUTATION.matcher(sentence).matches()) {
                 continue;
             }
-            double score = wordModel.probability(englishWordFeatures.extract(sentence));
-            if (score < lowest) {
-                lowest = score;
+            Map<String, Double> features = englishWordFeatures.extract(sentence);
+            double score = replyToneModel.probability(features) + 1 - wordModel.probability(features);
+            if (score > highest) {
+                highest = score;
                 int start = sentences.start() + sentences.group().indexOf(sentence);
-                least = new CharSpan(start, start + sentence.length());
+                worst = new CharSpan(start, start + sentence.length());
             }
         }
-        return Optional.ofNullable(least);
+        return Optional.ofNullable(worst);
     }
 
     private record CharSpan(int start, int end) {

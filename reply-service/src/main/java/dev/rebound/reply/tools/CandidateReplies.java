@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The labelled candidate replies ({@code reply-service/src/test/resources/review/candidate-replies.tsv}):
- * the tests assert the review's verdict on each, and {@link PolitenessFitting} fits the reply-tone model on them.
+ * The labelled candidate replies of a language ({@code reply-service/src/test/resources/review/candidate-replies_<language>.tsv}):
+ * the tests assert the review's verdict on each, and {@link PolitenessFitting} fits the language's reply-tone model on them.
  */
 public final class CandidateReplies {
 
-    public static final String FILE = "src/test/resources/review/candidate-replies.tsv";
+    /** The file of a language, relative to the reply-service module. */
+    public static Path file(String language) {
+        return Path.of("src/test/resources/review/candidate-replies_" + language + ".tsv");
+    }
 
     /** One reply; harmful ones are those a coach would stop from being sent as they are. */
     public record Reply(boolean harmful, String text) {

@@ -14,6 +14,8 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import dev.rebound.reply.domain.ReplyComposer;
+import dev.rebound.reply.domain.review.DraftReviewer;
 import dev.rebound.reply.domain.review.LogisticRegression;
 import dev.rebound.reply.domain.review.PolitenessFeatures;
 import dev.rebound.reply.domain.review.PolitenessModel;
@@ -71,21 +73,24 @@ public final class PolitenessFitting {
     }
 
     /**
-     * The reply-tone model: P(harmful) of a candidate's reply, on the same English features,
-     * fitted on the labelled candidate replies. Run from the repository root.
+     * The reply-tone models: P(harmful) of a candidate's reply, on the politeness features with
+     * words, fitted per language on the labelled candidate replies. Run from the repository root.
      */
     static void fitReplyTone(boolean write) throws IOException {
-        List<Example> replies = CandidateReplies.read(Path.of("reply-service", CandidateReplies.FILE)).stream()
-                .map(reply -> new Example("replies", reply.text(), reply.harmful())).toList();
-        PolitenessFeatures features = new PolitenessFeatures(StrategyLexicon.forLanguage("en"), true);
-        int[] counts = crossValidate(replies, features).get("replies");
-        System.out.printf(Locale.ROOT, "Reply tone (harmful or professional), %d-fold cross-validated accuracy: %5.1f %% (%d/%d)%n",
-                FOLDS, 100.0 * counts[0] / counts[1], counts[0], counts[1]);
-        if (write) {
-            Path out = Path.of("reply-service/src/main/resources/review/reply-tone.tsv");
-            Files.writeString(out, fit(replies, features).toTsv("Reply-tone model, P(harmful), strategies + words (English), fitted by PolitenessFitting on "
-                    + replies.size() + " labelled candidate replies (" + CandidateReplies.FILE + ")."), StandardCharsets.UTF_8);
-            System.out.println("  wrote " + out);
+        for (String language : ReplyComposer.LANGUAGES) {
+            Path corpus = Path.of("reply-service").resolve(CandidateReplies.file(language));
+            List<Example> replies = CandidateReplies.read(corpus).stream()
+                    .map(reply -> new Example(language, reply.text(), reply.harmful())).toList();
+            PolitenessFeatures features = new PolitenessFeatures(StrategyLexicon.forLanguage(language), true);
+            int[] counts = crossValidate(replies, features).get(language);
+            System.out.printf(Locale.ROOT, "Reply tone (harmful or professional), %s, %d-fold cross-validated accuracy: %5.1f %% (%d/%d)%n",
+                    language, FOLDS, 100.0 * counts[0] / counts[1], counts[0], counts[1]);
+            if (write) {
+                Path out = Path.of("reply-service/src/main/resources").resolve(DraftReviewer.replyToneResource(language));
+                Files.writeString(out, fit(replies, features).toTsv("Reply-tone model (" + language + "), P(harmful), strategies + words, fitted by PolitenessFitting on "
+                        + replies.size() + " labelled candidate replies (" + corpus + ")."), StandardCharsets.UTF_8);
+                System.out.println("  wrote " + out);
+            }
         }
     }
 

@@ -36,23 +36,28 @@ public final class DraftReviewer {
     /** Below this probability of reading as polite the draft is sent back for revision. */
     public static final double IMPOLITE_BELOW = 0.15;
     /**
-     * Below this, an English draft that no rule flags gets its least polite sentence pointed out:
+     * Below this, an English draft that no rule flags gets its worst sentence pointed out:
      * every professional reply and every composed one we have scored 0.87 or more, most harmful
      * ones 0.25–0.68 (see DraftReviewerTest).
      */
     public static final double TONE_CHECK_BELOW = 0.7;
     /**
      * From this probability of reading as harmful (the reply-tone model, fitted on labelled
-     * candidate replies) an English draft that no rule flags gets its most harmful sentence pointed
+     * candidate replies, one per language) a draft that no rule flags gets its worst sentence pointed
      * out: the model catches complaints and pleas in wordings no rule anticipated.
      */
     public static final double HARMFUL_FROM = 0.5;
     private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+[.!?]*");
     /** Greetings and sign-offs: short by nature, they say nothing about the tone. */
     private static final Pattern SALUTATION = Pattern.compile(
-            "(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\\b.*|(?:best|kind regards|regards|warm regards|best regards|sincerely|yours\\b.*|cheers|thanks again|many thanks"
-                    + "|all the best|best wishes|warmly|take care|mr|mrs|ms|dr|prof)\\b[^.!?]*[.!]?|\\p{Lu}[\\p{L}'-]*(?: \\p{Lu}[\\p{L}'-]*)?[,.!]?",
-            Pattern.CASE_INSENSITIVE);
+            "(?:dear|hi|hello|hey|good (?:morning|afternoon|evening)|hallo|guten (?:tag|morgen|abend)|sehr geehrte[rs]?|liebe[rs]?|moin|servus"
+                    + "|bonjour|bonsoir|salut|madame|monsieur|cher|chère)\\b.*"
+                    + "|(?:best|kind regards|regards|warm regards|best regards|sincerely|yours\\b.*|cheers|thanks again|many thanks"
+                    + "|all the best|best wishes|warmly|take care|mr|mrs|ms|dr|prof"
+                    + "|(?:mit )?(?:viele|beste|freundliche|herzliche|liebe)n? grüße?n?|mit freundlichen grüßen|gruß|mfg|lg|vg|alles gute"
+                    + "|cordialement|bien (?:cordialement|à vous)|sincères salutations|belle (?:journée|continuation))\\b[^.!?]*[.!]?"
+                    + "|\\p{Lu}[\\p{L}'-]*(?: \\p{Lu}[\\p{L}'-]*)?[,.!]?",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     static final int FAR_TOO_LONG = 250;
     private static final Pattern SHOUTING = Pattern.compile(
             "\\b\\p{Lu}{2,}(?:[\\s,]+\\p{Lu}{2,}){2,}\\b|\\b\\p{Lu}{6,}\\b|!{2,}|[?!]{3,}", Pattern.UNICODE_CHARACTER_CLASS);
@@ -60,10 +65,10 @@ public final class DraftReviewer {
 
     private final Map<String, ReviewRules> rules;
     private final Map<String, PolitenessFeatures> strategyFeatures;
-    private final PolitenessFeatures englishWordFeatures;
+    private final Map<String, PolitenessFeatures> wordFeatures;
     private final PolitenessModel wordModel;
     private final PolitenessModel strategyModel;
-    private final PolitenessModel replyToneModel;
+    private final Map<String, PolitenessModel> replyToneModels;
     private final LanguageIdentifier languages;
     private final SendWindowPlanner planner;
 
@@ -71,10 +76,12 @@ public final class DraftReviewer {
         this.rules = ReplyComposer.LANGUAGES.stream().collect(Collectors.toMap(l -> l, ReviewRules::forLanguage));
         this.strategyFeatures = ReplyComposer.LANGUAGES.stream()
                 .collect(Collectors.toMap(l -> l, l -> new PolitenessFeatures(StrategyLexicon.forLanguage(l), false)));
-        this.englishWordFeatures = new PolitenessFeatures(StrategyLexicon.forLanguage("en"), true);
+        this.wordFeatures = ReplyComposer.LANGUAGES.stream()
+                .collect(Collectors.toMap(l -> l, l -> new PolitenessFeatures(StrategyLexicon.forLanguage(l), true)));
         this.wordModel = PolitenessModel.fromResource("review/politeness-words.tsv");
         this.strategyModel = PolitenessModel.fromResource("review/politeness-strategies.tsv");
-        this.replyToneModel = PolitenessModel.fromResource("review/reply-tone.tsv");
+        this.replyToneModels = ReplyComposer.LANGUAGES.stream()
+                .collect(Collectors.toMap(l -> l, l -> PolitenessModel.fromResource(replyToneResource(l))));
         this.languages = languages;
         this.planner = planner;
     }
@@ -108,16 +115,12 @@ public final class DraftReviewer {
             }
         });
 
-        double politeness = language.equals("en")
-                ? wordModel.probability(englishWordFeatures.extract(draft))
-                : strategyModel.probability(strategyFeatures.get(language).extract(draft));
+        double politeness = politeness(draft, language);
         boolean explained = distinct.stream().anyMatch(f -> f.severity() == Severity.SEVERITY_MEDIUM || f.severity() == Severity.SEVERITY_HIGH);
-        if (language.equals("en") && !explained) {
+        if (!explained && ((language.equals("en") && politeness < TONE_CHECK_BELOW) || harm(draft, language) >= HARMFUL_FROM)) {
             ReviewRules.Category tone = rules.categories().get(FindingCategory.FINDING_CATEGORY_IMPOLITE_TONE);
-            if (politeness < TONE_CHECK_BELOW || replyToneModel.probability(englishWordFeatures.extract(draft)) >= HARMFUL_FROM) {
-                worstSentence(draft).ifPresent(sentence -> distinct.add(finding(draft, sentence.start(), sentence.end(),
-                        tone.category(), tone.severity(), tone.explanation(), tone.rewrite())));
-            }
+            worstSentence(draft, language).ifPresent(sentence -> distinct.add(finding(draft, sentence.start(), sentence.end(),
+                    tone.category(), tone.severity(), tone.explanation(), tone.rewrite())));
         }
         return verdict(distinct, missing, politeness, wordCount, language, rules);
     }
@@ -155,11 +158,28 @@ public final class DraftReviewer {
         }
     }
 
+    /** P(polite): for English the word model, for the other languages the strategies model on their lexicons. */
+    private double politeness(String text, String language) {
+        return language.equals("en")
+                ? wordModel.probability(wordFeatures.get("en").extract(text))
+                : strategyModel.probability(strategyFeatures.get(language).extract(text));
+    }
+
+    /** P(harmful) by the language's reply-tone model. */
+    private double harm(String text, String language) {
+        return replyToneModels.get(language).probability(wordFeatures.get(language).extract(text));
+    }
+
+    /** Where the reply-tone model of a language ships (fitted by PolitenessFitting). */
+    public static String replyToneResource(String language) {
+        return "review/reply-tone_" + language + ".tsv";
+    }
+
     /**
      * The sentence both models like least (likeliest harmful plus likeliest impolite), greetings and
      * sign-offs aside: on a single short sentence either model alone is easily swayed by one word.
      */
-    private Optional<CharSpan> worstSentence(String draft) {
+    private Optional<CharSpan> worstSentence(String draft, String language) {
         CharSpan worst = null;
         double highest = -Double.MAX_VALUE;
         Matcher sentences = SENTENCE.matcher(draft);
@@ -168,8 +188,7 @@ public final class DraftReviewer {
             if (sentence.isEmpty() || SALUTATION.matcher(sentence).matches()) {
                 continue;
             }
-            Map<String, Double> features = englishWordFeatures.extract(sentence);
-            double score = replyToneModel.probability(features) + 1 - wordModel.probability(features);
+            double score = harm(sentence, language) + 1 - politeness(sentence, language);
             if (score > highest) {
                 highest = score;
                 int start = sentences.start() + sentences.group().indexOf(sentence);

@@ -17,11 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -105,7 +105,11 @@ class DraftReviewerTest {
                 Arguments.of("fr", "C'est une mauvaise décision.", FINDING_CATEGORY_DEFENSIVE, "mauvaise décision"),
                 Arguments.of("fr", "J'attends une explication.", FINDING_CATEGORY_DEMANDING, "J'attends une explication"),
                 Arguments.of("en", "Thanks for the update. Send me the interview notes.", FINDING_CATEGORY_DEMANDING, "Send me"),
-                Arguments.of("en", "Thanks. Communication was poor from start to finish.", FINDING_CATEGORY_HOSTILE, "Communication was poor"));
+                Arguments.of("en", "Thanks. Communication was poor from start to finish.", FINDING_CATEGORY_HOSTILE, "Communication was poor"),
+                Arguments.of("de", "Hallo Frau Lange,\n\nsieben Wochen für eine einzeilige Absage.\n\nMila", FINDING_CATEGORY_IMPOLITE_TONE,
+                        "sieben Wochen für eine einzeilige Absage."),
+                Arguments.of("fr", "Bonjour Nina,\n\neh bien, c'était une journée de congé gâchée.\n\nChris", FINDING_CATEGORY_IMPOLITE_TONE,
+                        "eh bien, c'était une journée de congé gâchée."));
     }
 
     @ParameterizedTest(name = "{0}: {2} in \"{1}\"")
@@ -202,29 +206,28 @@ class DraftReviewerTest {
     }
 
     /**
-     * Candidate replies in everyday wording, harmful (none may pass as ready) or professional (all
-     * ready). Written in batches, each run through the review before the rules or the reply-tone
-     * model learned from it (see the session notes).
+     * Candidate replies in everyday wording, harmful (none may pass as ready, and a medium or high
+     * finding must show the span) or professional (all ready). Written in batches, each run through
+     * the review before the rules or the reply-tone model learned from it (see the session notes).
      */
-    static List<String> replies(boolean harmful) throws IOException {
-        return CandidateReplies.read(Path.of(CandidateReplies.FILE)).stream()
-                .filter(reply -> reply.harmful() == harmful).map(CandidateReplies.Reply::text).toList();
-    }
-
-    @Test
-    void harmfulRepliesAreNotReadyAndTheOffendingSpanIsFound() throws IOException {
-        for (String draft : replies(true)) {
-            DraftReview review = review(draft, "en");
-            assertTrue(review.verdict() != Verdict.VERDICT_READY, draft);
-            assertTrue(review.findings().stream().anyMatch(f -> f.severity() != Severity.SEVERITY_LOW && f.end() > f.start()), draft);
+    static Stream<Arguments> candidateReplies() throws IOException {
+        List<Arguments> replies = new ArrayList<>();
+        for (String language : ReplyComposer.LANGUAGES) {
+            CandidateReplies.read(CandidateReplies.file(language))
+                    .forEach(reply -> replies.add(Arguments.of(language, reply.harmful(), reply.text())));
         }
+        return replies.stream();
     }
 
-    @Test
-    void professionalRepliesAreReady() throws IOException {
-        for (String draft : replies(false)) {
-            DraftReview review = review(draft, "en");
-            assertEquals(Verdict.VERDICT_READY, review.verdict(), draft + " " + review.findings());
+    @ParameterizedTest(name = "{0}, harmful={1}: {2}")
+    @MethodSource("candidateReplies")
+    void harmfulRepliesAreNotReadyAndTheOffendingSpanIsFoundProfessionalOnesAreReady(String language, boolean harmful, String draft) {
+        DraftReview review = review(draft, language);
+        if (harmful) {
+            assertTrue(review.verdict() != Verdict.VERDICT_READY, review.toString());
+            assertTrue(review.findings().stream().anyMatch(f -> f.severity() != Severity.SEVERITY_LOW && f.end() > f.start()), review.toString());
+        } else {
+            assertEquals(Verdict.VERDICT_READY, review.verdict(), review.findings().toString());
         }
     }
 

@@ -64,7 +64,6 @@ public final class DraftReviewer {
     private static final Pattern WORD = Pattern.compile("\\S+");
 
     private final Map<String, ReviewRules> rules;
-    private final Map<String, PolitenessFeatures> strategyFeatures;
     private final Map<String, PolitenessFeatures> wordFeatures;
     private final PolitenessModel wordModel;
     private final PolitenessModel strategyModel;
@@ -74,8 +73,6 @@ public final class DraftReviewer {
 
     public DraftReviewer(LanguageIdentifier languages, SendWindowPlanner planner) {
         this.rules = ReplyComposer.LANGUAGES.stream().collect(Collectors.toMap(l -> l, ReviewRules::forLanguage));
-        this.strategyFeatures = ReplyComposer.LANGUAGES.stream()
-                .collect(Collectors.toMap(l -> l, l -> new PolitenessFeatures(StrategyLexicon.forLanguage(l), false)));
         this.wordFeatures = ReplyComposer.LANGUAGES.stream()
                 .collect(Collectors.toMap(l -> l, l -> new PolitenessFeatures(StrategyLexicon.forLanguage(l), true)));
         this.wordModel = PolitenessModel.fromResource("review/politeness-words.tsv");
@@ -115,12 +112,13 @@ public final class DraftReviewer {
             }
         });
 
-        double politeness = politeness(draft, language);
+        ToneScores tone = toneScores(draft, language);
+        double politeness = tone.politeness();
         boolean explained = distinct.stream().anyMatch(f -> f.severity() == Severity.SEVERITY_MEDIUM || f.severity() == Severity.SEVERITY_HIGH);
-        if (!explained && ((language.equals("en") && politeness < TONE_CHECK_BELOW) || harm(draft, language) >= HARMFUL_FROM)) {
-            ReviewRules.Category tone = rules.categories().get(FindingCategory.FINDING_CATEGORY_IMPOLITE_TONE);
+        if (!explained && ((language.equals("en") && politeness < TONE_CHECK_BELOW) || tone.harm() >= HARMFUL_FROM)) {
+            ReviewRules.Category impolite = rules.categories().get(FindingCategory.FINDING_CATEGORY_IMPOLITE_TONE);
             worstSentence(draft, language).ifPresent(sentence -> distinct.add(finding(draft, sentence.start(), sentence.end(),
-                    tone.category(), tone.severity(), tone.explanation(), tone.rewrite())));
+                    impolite.category(), impolite.severity(), impolite.explanation(), impolite.rewrite())));
         }
         return verdict(distinct, missing, politeness, wordCount, language, rules);
     }
@@ -158,16 +156,18 @@ public final class DraftReviewer {
         }
     }
 
-    /** P(polite): for English the word model, for the other languages the strategies model on their lexicons. */
-    private double politeness(String text, String language) {
-        return language.equals("en")
-                ? wordModel.probability(wordFeatures.get("en").extract(text))
-                : strategyModel.probability(strategyFeatures.get(language).extract(text));
+    /** P(polite) and P(harmful) of a text. */
+    private record ToneScores(double politeness, double harm) {
     }
 
-    /** P(harmful) by the language's reply-tone model. */
-    private double harm(String text, String language) {
-        return replyToneModels.get(language).probability(wordFeatures.get(language).extract(text));
+    /**
+     * Both models on one extraction of the features: politeness by the word model for English and
+     * by the strategies model (which reads only the strategy features) for the other languages.
+     */
+    private ToneScores toneScores(String text, String language) {
+        Map<String, Double> features = wordFeatures.get(language).extract(text);
+        PolitenessModel politeness = language.equals("en") ? wordModel : strategyModel;
+        return new ToneScores(politeness.probability(features), replyToneModels.get(language).probability(features));
     }
 
     /** Where the reply-tone model of a language ships (fitted by PolitenessFitting). */
@@ -188,7 +188,8 @@ public final class DraftReviewer {
             if (sentence.isEmpty() || SALUTATION.matcher(sentence).matches()) {
                 continue;
             }
-            double score = harm(sentence, language) + 1 - politeness(sentence, language);
+            ToneScores scores = toneScores(sentence, language);
+            double score = scores.harm() + 1 - scores.politeness();
             if (score > highest) {
                 highest = score;
                 int start = sentences.start() + sentences.group().indexOf(sentence);

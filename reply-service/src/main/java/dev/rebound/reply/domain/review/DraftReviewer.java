@@ -26,7 +26,7 @@ import dev.rebound.reply.domain.analysis.LanguageIdentifier;
 /**
  * Reviews a reply the candidate wrote: tone problems found by the language's rules, each with its
  * exact span; shouting, length and timing; the practices it leaves out; a politeness score from
- * the fitted model (and, for English, the sentence that sets an impolite or harmful tone no rule
+ * the fitted model (and the sentence that sets an impolite or harmful tone no rule
  * explains); and a verdict. Any high-severity finding means do not send; a medium one, or
  * a draft the model finds clearly impolite, means revise; missing practices and low-severity
  * findings are advice and leave a draft ready.

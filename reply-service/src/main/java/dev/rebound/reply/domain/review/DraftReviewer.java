@@ -46,7 +46,7 @@ public final class DraftReviewer {
      * candidate replies, one per language) a draft that no rule flags gets its worst sentence pointed
      * out: the model catches complaints and pleas in wordings no rule anticipated.
      */
-    public static final double HARMFUL_FROM = 0.5;
+    public static final double HARMFUL_FROM = 0.6;
     private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+[.!?]*");
     /** Greetings and sign-offs: short by nature, they say nothing about the tone. */
     private static final Pattern SALUTATION = Pattern.compile(

@@ -34,6 +34,8 @@ public final class PolitenessFitting {
     static final int ITERATIONS = 300;
     static final double LEARNING_RATE = 0.1;
     static final int MIN_WORD_COUNT = 3;
+    // the reply corpus is a few hundred lines: words seen twice already carry signal (chosen by out-of-fold checks, 2–3 tried)
+    static final int REPLY_MIN_WORD_COUNT = 2;
     static final int FOLDS = 10;
 
     /** A labelled text; positive is polite (politeness), receptive (receptiveness) or harmful (replies). */
@@ -49,11 +51,11 @@ public final class PolitenessFitting {
         for (boolean words : List.of(true, false)) {
             PolitenessFeatures features = new PolitenessFeatures(english, words);
             String name = words ? "strategies + words (English)" : "strategies only (all languages)";
-            Map<String, int[]> perSource = crossValidate(politeness, features);
+            Map<String, int[]> perSource = crossValidate(politeness, features, MIN_WORD_COUNT);
             System.out.println("Politeness, " + name + ", " + FOLDS + "-fold cross-validated accuracy:");
             perSource.forEach((source, counts) -> System.out.printf(Locale.ROOT, "  %-14s %5.1f %% (%d/%d)%n",
                     source, 100.0 * counts[0] / counts[1], counts[0], counts[1]));
-            PolitenessModel model = fit(politeness, features);
+            PolitenessModel model = fit(politeness, features, MIN_WORD_COUNT);
             int correct = 0;
             for (Example example : receptiveness) {
                 if ((model.probability(features.extract(example.text())) >= 0.5) == example.positive()) {
@@ -82,19 +84,19 @@ public final class PolitenessFitting {
             List<Example> replies = CandidateReplies.read(corpus).stream()
                     .map(reply -> new Example(language, reply.text(), reply.harmful())).toList();
             PolitenessFeatures features = new PolitenessFeatures(StrategyLexicon.forLanguage(language), true);
-            int[] counts = crossValidate(replies, features).get(language);
+            int[] counts = crossValidate(replies, features, REPLY_MIN_WORD_COUNT).get(language);
             System.out.printf(Locale.ROOT, "Reply tone (harmful or professional), %s, %d-fold cross-validated accuracy: %5.1f %% (%d/%d)%n",
                     language, FOLDS, 100.0 * counts[0] / counts[1], counts[0], counts[1]);
             if (write) {
                 Path out = Path.of("reply-service/src/main/resources").resolve(DraftReviewer.replyToneResource(language));
-                Files.writeString(out, fit(replies, features).toTsv("Reply-tone model (" + language + "), P(harmful), strategies + words, fitted by PolitenessFitting on "
+                Files.writeString(out, fit(replies, features, REPLY_MIN_WORD_COUNT).toTsv("Reply-tone model (" + language + "), P(harmful), strategies + words, fitted by PolitenessFitting on "
                         + replies.size() + " labelled candidate replies (" + corpus + ")."), StandardCharsets.UTF_8);
                 System.out.println("  wrote " + out);
             }
         }
     }
 
-    static Map<String, int[]> crossValidate(List<Example> examples, PolitenessFeatures features) {
+    static Map<String, int[]> crossValidate(List<Example> examples, PolitenessFeatures features, int minWordCount) {
         // stratified folds: each source and label spread evenly, in a fixed order
         Map<String, List<Example>> strata = examples.stream().collect(Collectors.groupingBy(e -> e.source() + "/" + e.positive(), TreeMap::new, Collectors.toList()));
         List<List<Example>> folds = new ArrayList<>();
@@ -117,7 +119,7 @@ public final class PolitenessFitting {
                     training.addAll(folds.get(g));
                 }
             }
-            PolitenessModel model = fit(training, features);
+            PolitenessModel model = fit(training, features, minWordCount);
             for (Example example : folds.get(f)) {
                 int[] counts = perSource.computeIfAbsent(example.source(), s -> new int[2]);
                 counts[1]++;
@@ -129,14 +131,14 @@ public final class PolitenessFitting {
         return perSource;
     }
 
-    /** Fits on the examples, keeping word features seen at least MIN_WORD_COUNT times. */
-    static PolitenessModel fit(List<Example> examples, PolitenessFeatures features) {
+    /** Fits on the examples, keeping word features seen at least minWordCount times. */
+    static PolitenessModel fit(List<Example> examples, PolitenessFeatures features, int minWordCount) {
         List<Map<String, Double>> extracted = examples.stream().map(e -> features.extract(e.text())).toList();
         Map<String, Integer> counts = new HashMap<>();
         extracted.forEach(x -> x.keySet().forEach(k -> counts.merge(k, 1, Integer::sum)));
         List<Map<String, Double>> kept = extracted.stream().map(x -> {
             Map<String, Double> filtered = new HashMap<>(x);
-            filtered.keySet().removeIf(k -> !k.startsWith("s:") && counts.get(k) < MIN_WORD_COUNT);
+            filtered.keySet().removeIf(k -> !k.startsWith("s:") && counts.get(k) < minWordCount);
             return filtered;
         }).toList();
         return new LogisticRegression(L2, ITERATIONS, LEARNING_RATE).fit(kept, examples.stream().map(Example::positive).toList());

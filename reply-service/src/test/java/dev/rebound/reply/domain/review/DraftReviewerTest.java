@@ -129,29 +129,41 @@ class DraftReviewerTest {
         assertTrue(review.verdict() != Verdict.VERDICT_READY || finding.severity() == Severity.SEVERITY_LOW, review.toString());
     }
 
-    @Test
-    void reportsTheWordsPastTheLimitAsTooLong() {
-        String draft = "Thank you. " + "word ".repeat(160).strip();
-        Finding tooLong = review(draft, "en").findings().stream()
+    static Stream<Arguments> twoWordThanks() {
+        return Stream.of(Arguments.of("en", "Thank you. "), Arguments.of("de", "Vielen Dank. "), Arguments.of("fr", "Merci beaucoup. "));
+    }
+
+    static Stream<Arguments> shortProfessionalReplies() {
+        return Stream.of(
+                Arguments.of("en", "Thank you for letting me know. Best regards, Ada"),
+                Arguments.of("de", "Vielen Dank für Ihre Nachricht. Viele Grüße, Ada"),
+                Arguments.of("fr", "Merci pour votre message. Cordialement, Ada"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("twoWordThanks")
+    void reportsTheWordsPastTheLimitAsTooLong(String language, String thanks) {
+        String draft = thanks + "word ".repeat(160).strip();
+        Finding tooLong = review(draft, language).findings().stream()
                 .filter(f -> f.category() == FindingCategory.FINDING_CATEGORY_TOO_LONG).findFirst().orElseThrow();
-        // "Thank you." is two words: the span starts at the 149th "word", word 151 of the draft
-        assertEquals("Thank you. ".length() + 148 * "word ".length(), tooLong.start());
+        // the thanks is two words: the span starts at the 149th "word", word 151 of the draft
+        assertEquals(thanks.length() + 148 * "word ".length(), tooLong.start());
         assertEquals(draft.length(), tooLong.end());
         assertEquals(Severity.SEVERITY_LOW, tooLong.severity());
     }
 
-    @Test
-    void checksTheTimingAgainstTheCoolDown() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shortProfessionalReplies")
+    void checksTheTimingAgainstTheCoolDown(String language, String draft) {
         Instant received = Instant.parse("2026-11-17T10:00:00Z");
-        String draft = "Thank you for letting me know. Best regards, Ada";
-        DraftReview soon = reviewer.review(new DraftReviewRequest(draft, Optional.of("en"), false, Optional.of(received),
+        DraftReview soon = reviewer.review(new DraftReviewRequest(draft, Optional.of(language), false, Optional.of(received),
                 received.plus(Duration.ofHours(3))));
         assertEquals(List.of(FindingCategory.FINDING_CATEGORY_SENT_TOO_SOON), soon.findings().stream().map(Finding::category).toList());
         assertEquals(Verdict.VERDICT_REVISE, soon.verdict());
-        DraftReview late = reviewer.review(new DraftReviewRequest(draft, Optional.of("en"), false, Optional.of(received),
+        DraftReview late = reviewer.review(new DraftReviewRequest(draft, Optional.of(language), false, Optional.of(received),
                 received.plus(Duration.ofDays(6))));
         assertEquals(List.of(FindingCategory.FINDING_CATEGORY_SENT_TOO_LATE), late.findings().stream().map(Finding::category).toList());
-        DraftReview onTime = reviewer.review(new DraftReviewRequest(draft, Optional.of("en"), false, Optional.of(received),
+        DraftReview onTime = reviewer.review(new DraftReviewRequest(draft, Optional.of(language), false, Optional.of(received),
                 received.plus(Duration.ofHours(30))));
         assertEquals(List.of(), onTime.findings());
     }

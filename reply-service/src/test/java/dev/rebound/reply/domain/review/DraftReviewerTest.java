@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.rebound.proto.v1.FindingCategory;
@@ -168,13 +169,14 @@ class DraftReviewerTest {
         assertEquals(List.of(), onTime.findings());
     }
 
-    @Test
-    void reportsMissingPracticesButNotAFeedbackRequestTheEmployerDeclined() {
-        DraftReview bare = review("Okay. Noted.", "en");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"en, Okay. Noted.", "de, Okay. Notiert.", "fr, D'accord. Noté."})
+    void reportsMissingPracticesButNotAFeedbackRequestTheEmployerDeclined(String language, String draft) {
+        DraftReview bare = review(draft, language);
         assertEquals(List.of(Practice.PRACTICE_THANKS, Practice.PRACTICE_FEEDBACK_REQUEST, Practice.PRACTICE_DOOR_OPEN,
                 Practice.PRACTICE_CLOSING, Practice.PRACTICE_SPECIFIC_POSITIVE).stream().sorted().toList(),
                 bare.missingPractices().keySet().stream().sorted().toList());
-        DraftReview declined = reviewer.review(new DraftReviewRequest("Okay. Noted.", Optional.of("en"), true, Optional.empty(), NOW));
+        DraftReview declined = reviewer.review(new DraftReviewRequest(draft, Optional.of(language), true, Optional.empty(), NOW));
         assertFalse(declined.missingPractices().containsKey(Practice.PRACTICE_FEEDBACK_REQUEST));
     }
 

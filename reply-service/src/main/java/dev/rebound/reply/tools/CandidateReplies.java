@@ -4,7 +4,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+
+import dev.rebound.proto.v1.InterviewStage;
+import dev.rebound.proto.v1.Tone;
+import dev.rebound.reply.domain.ReplyComposer;
+import dev.rebound.reply.domain.ReplyRequest;
+import dev.rebound.reply.domain.SendWindowPlanner;
 
 /**
  * The labelled candidate replies of a language ({@code reply-service/src/test/resources/review/candidate-replies_<language>.tsv}):
@@ -21,7 +33,26 @@ public final class CandidateReplies {
     public record Reply(boolean harmful, String text) {
     }
 
+    /** Variant numbers rotate through each phrase bank's alternatives; ten go round every bank. */
+    private static final int VARIANTS = 10;
+
     private CandidateReplies() {
+    }
+
+    /** The composer's own replies to an interview rejection, in every tone and variant: professional by construction. */
+    public static List<Reply> composed(String language) {
+        Instant now = Instant.parse("2026-11-18T12:00:00Z");
+        ReplyComposer composer = new ReplyComposer(new SendWindowPlanner(Duration.ofHours(24), Duration.ofHours(48)), Clock.fixed(now, ZoneOffset.UTC));
+        List<Reply> replies = new ArrayList<>();
+        for (Tone tone : List.of(Tone.TONE_WARM, Tone.TONE_FORMAL, Tone.TONE_CONCISE)) {
+            for (int variant = 0; variant < VARIANTS; variant++) {
+                ReplyRequest request = new ReplyRequest(Optional.of("Ada Lovelace"), Optional.of("Acme"), Optional.of("Darren Hale"),
+                        Optional.of("Data Engineer"), InterviewStage.INTERVIEW_STAGE_INTERVIEW, List.of("the roadmap session"),
+                        true, true, false, false, Optional.empty(), tone, Optional.of(language), now, ZoneOffset.UTC, variant);
+                replies.add(new Reply(false, composer.compose(request).body()));
+            }
+        }
+        return replies;
     }
 
     /** Reads "label TAB text" lines ("harmful" or "professional"; "\n" in the text is a line break), skipping comments. */

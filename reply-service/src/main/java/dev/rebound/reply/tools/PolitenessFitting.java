@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -14,8 +15,12 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import dev.rebound.proto.v1.Severity;
 import dev.rebound.reply.domain.ReplyComposer;
+import dev.rebound.reply.domain.SendWindowPlanner;
+import dev.rebound.reply.domain.analysis.LanguageIdentifier;
 import dev.rebound.reply.domain.review.DraftReviewer;
+import dev.rebound.reply.domain.review.Finding;
 import dev.rebound.reply.domain.review.LogisticRegression;
 import dev.rebound.reply.domain.review.PolitenessFeatures;
 import dev.rebound.reply.domain.review.PolitenessModel;
@@ -76,24 +81,72 @@ public final class PolitenessFitting {
 
     /**
      * The reply-tone models: P(harmful) of a candidate's reply, on the politeness features with
-     * words, fitted per language on the labelled candidate replies. Run from the repository root.
+     * words, fitted per language on the labelled candidate replies (with the composer's own replies as
+     * professional ones) and on their sentences: every
+     * sentence of a professional reply, and the sentences of a harmful one that hold a medium or
+     * high rule finding. The sentences teach the model what a complaint looks like inside an
+     * otherwise polite reply. Run from the repository root.
      */
     static void fitReplyTone(boolean write) throws IOException {
+        // only its rules are used here: the send window plays no part
+        DraftReviewer reviewer = new DraftReviewer(new LanguageIdentifier(), new SendWindowPlanner(Duration.ofHours(24), Duration.ofHours(48)));
         for (String language : ReplyComposer.LANGUAGES) {
             Path corpus = Path.of("reply-service").resolve(CandidateReplies.file(language));
-            List<Example> replies = CandidateReplies.read(corpus).stream()
-                    .map(reply -> new Example(language, reply.text(), reply.harmful())).toList();
+            List<CandidateReplies.Reply> replies = new ArrayList<>(CandidateReplies.read(corpus));
+            replies.addAll(CandidateReplies.composed(language));
             PolitenessFeatures features = new PolitenessFeatures(StrategyLexicon.forLanguage(language), true);
-            int[] counts = crossValidate(replies, features, REPLY_MIN_WORD_COUNT).get(language);
-            System.out.printf(Locale.ROOT, "Reply tone (harmful or professional), %s, %d-fold cross-validated accuracy: %5.1f %% (%d/%d)%n",
-                    language, FOLDS, 100.0 * counts[0] / counts[1], counts[0], counts[1]);
+            int correct = 0;
+            for (int fold = 0; fold < FOLDS; fold++) {
+                List<CandidateReplies.Reply> training = new ArrayList<>();
+                List<CandidateReplies.Reply> held = new ArrayList<>();
+                for (int r = 0; r < replies.size(); r++) {
+                    (r % FOLDS == fold ? held : training).add(replies.get(r));
+                }
+                PolitenessModel model = fit(replyToneExamples(training, reviewer, language), features, REPLY_MIN_WORD_COUNT);
+                for (CandidateReplies.Reply reply : held) {
+                    if ((replyHarm(reply.text(), model, features) >= DraftReviewer.HARMFUL_FROM) == reply.harmful()) {
+                        correct++;
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "Reply tone (harmful or professional), %s, %d-fold cross-validated accuracy of the model alone at %.2f: %5.1f %% (%d/%d)%n",
+                    language, FOLDS, DraftReviewer.HARMFUL_FROM, 100.0 * correct / replies.size(), correct, replies.size());
             if (write) {
+                List<Example> examples = replyToneExamples(replies, reviewer, language);
                 Path out = Path.of("reply-service/src/main/resources").resolve(DraftReviewer.replyToneResource(language));
-                Files.writeString(out, fit(replies, features, REPLY_MIN_WORD_COUNT).toTsv("Reply-tone model (" + language + "), P(harmful), strategies + words, fitted by PolitenessFitting on "
-                        + replies.size() + " labelled candidate replies (" + corpus + ")."), StandardCharsets.UTF_8);
+                Files.writeString(out, fit(examples, features, REPLY_MIN_WORD_COUNT).toTsv("Reply-tone model (" + language + "), P(harmful), strategies + words, fitted by PolitenessFitting on "
+                        + replies.size() + " labelled candidate replies (" + corpus + " and the composer's) and " + (examples.size() - replies.size()) + " of their sentences."), StandardCharsets.UTF_8);
                 System.out.println("  wrote " + out);
             }
         }
+    }
+
+    /** The replies and their labelled sentences (see {@link #fitReplyTone}). */
+    static List<Example> replyToneExamples(List<CandidateReplies.Reply> replies, DraftReviewer reviewer, String language) {
+        List<Example> examples = new ArrayList<>();
+        for (CandidateReplies.Reply reply : replies) {
+            examples.add(new Example(language, reply.text(), reply.harmful()));
+            List<String> flagged = reviewer.ruleFindings(reply.text(), language).stream()
+                    .filter(finding -> finding.severity() != Severity.SEVERITY_LOW).map(Finding::excerpt).toList();
+            for (DraftReviewer.Sentence sentence : DraftReviewer.sentences(reply.text())) {
+                boolean holdsFinding = flagged.stream().anyMatch(sentence.text()::contains);
+                if (sentence.scoredAlone() && (!reply.harmful() || holdsFinding)) {
+                    examples.add(new Example(language, sentence.text(), reply.harmful()));
+                }
+            }
+        }
+        return examples;
+    }
+
+    /** As the review computes it: the whole reply's P(harmful) or its most harmful scored sentence's. */
+    static double replyHarm(String text, PolitenessModel model, PolitenessFeatures features) {
+        double harm = model.probability(features.extract(text));
+        for (DraftReviewer.Sentence sentence : DraftReviewer.sentences(text)) {
+            if (sentence.scoredAlone()) {
+                harm = Math.max(harm, model.probability(features.extract(sentence.text())));
+            }
+        }
+        return harm;
     }
 
     static Map<String, int[]> crossValidate(List<Example> examples, PolitenessFeatures features, int minWordCount) {

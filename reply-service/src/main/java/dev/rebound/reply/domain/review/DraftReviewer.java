@@ -46,7 +46,8 @@ public final class DraftReviewer {
      * candidate replies, one per language) a draft that no rule flags gets its worst sentence pointed
      * out: the model catches complaints and pleas in wordings no rule anticipated.
      */
-    public static final double HARMFUL_FROM = 0.6;
+    public static final double HARMFUL_FROM = 0.65;
+    static final int MIN_SCORED_SENTENCE_WORDS = 4;
     private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+[.!?]*");
     /** Greetings and sign-offs: short by nature, they say nothing about the tone. */
     private static final Pattern SALUTATION = Pattern.compile(
@@ -92,12 +93,7 @@ public final class DraftReviewer {
         if (rules == null) {
             throw new IllegalArgumentException("unsupported language " + language + "; supported: " + ReplyComposer.LANGUAGES);
         }
-        List<Finding> findings = new ArrayList<>();
-        for (ReviewRules.Category category : rules.categories().values()) {
-            for (Pattern pattern : category.patterns()) {
-                findAll(draft, pattern, category, findings);
-            }
-        }
+        List<Finding> findings = ruleFindings(draft, rules);
         findAll(draft, SHOUTING, rules.categories().get(FindingCategory.FINDING_CATEGORY_SHOUTING), findings);
         int wordCount = Words.count(draft);
         tooLong(draft, wordCount, rules).ifPresent(findings::add);
@@ -115,7 +111,7 @@ public final class DraftReviewer {
         ToneScores tone = toneScores(draft, language);
         double politeness = tone.politeness();
         boolean explained = distinct.stream().anyMatch(f -> f.severity() == Severity.SEVERITY_MEDIUM || f.severity() == Severity.SEVERITY_HIGH);
-        if (!explained && ((language.equals("en") && politeness < TONE_CHECK_BELOW) || tone.harm() >= HARMFUL_FROM)) {
+        if (!explained && ((language.equals("en") && politeness < TONE_CHECK_BELOW) || harm(draft, tone.harm(), language) >= HARMFUL_FROM)) {
             ReviewRules.Category impolite = rules.categories().get(FindingCategory.FINDING_CATEGORY_IMPOLITE_TONE);
             worstSentence(draft, language).ifPresent(sentence -> distinct.add(finding(draft, sentence.start(), sentence.end(),
                     impolite.category(), impolite.severity(), impolite.explanation(), impolite.rewrite())));
@@ -179,27 +175,63 @@ public final class DraftReviewer {
      * The sentence both models like least (likeliest harmful plus likeliest impolite), greetings and
      * sign-offs aside: on a single short sentence either model alone is easily swayed by one word.
      */
-    private Optional<CharSpan> worstSentence(String draft, String language) {
-        CharSpan worst = null;
-        double highest = -Double.MAX_VALUE;
-        Matcher sentences = SENTENCE.matcher(draft);
-        while (sentences.find()) {
-            String sentence = sentences.group().strip();
-            if (sentence.isEmpty() || SALUTATION.matcher(sentence).matches()) {
-                continue;
-            }
-            ToneScores scores = toneScores(sentence, language);
-            double score = scores.harm() + 1 - scores.politeness();
-            if (score > highest) {
-                highest = score;
-                int start = sentences.start() + sentences.group().indexOf(sentence);
-                worst = new CharSpan(start, start + sentence.length());
-            }
-        }
-        return Optional.ofNullable(worst);
+    private Optional<Sentence> worstSentence(String draft, String language) {
+        return sentences(draft).stream().max(Comparator.comparingDouble(sentence -> {
+            ToneScores scores = toneScores(sentence.text(), language);
+            return scores.harm() + 1 - scores.politeness();
+        }));
     }
 
-    private record CharSpan(int start, int end) {
+    /**
+     * The reply's harm: the whole draft's, or that of its most harmful sentence of a few words or
+     * more, whichever is higher, so one complaint wrapped in thanks still counts.
+     */
+    private double harm(String draft, double wholeDraftHarm, String language) {
+        double harm = wholeDraftHarm;
+        for (Sentence sentence : sentences(draft)) {
+            if (sentence.scoredAlone()) {
+                harm = Math.max(harm, toneScores(sentence.text(), language).harm());
+            }
+        }
+        return harm;
+    }
+
+    /** A sentence of a draft: its char offsets and text. */
+    public record Sentence(int start, int end, String text) {
+
+        /** Whether it has the words to be scored on its own (the reply-tone model learns from such sentences too). */
+        public boolean scoredAlone() {
+            return Words.count(text) >= MIN_SCORED_SENTENCE_WORDS;
+        }
+    }
+
+    /** The draft's sentences, greetings and sign-offs aside. */
+    public static List<Sentence> sentences(String draft) {
+        List<Sentence> sentences = new ArrayList<>();
+        Matcher matcher = SENTENCE.matcher(draft);
+        while (matcher.find()) {
+            String text = matcher.group().strip();
+            if (!text.isEmpty() && !SALUTATION.matcher(text).matches()) {
+                int start = matcher.start() + matcher.group().indexOf(text);
+                sentences.add(new Sentence(start, start + text.length(), text));
+            }
+        }
+        return sentences;
+    }
+
+    /** The findings of the language's rules alone (tone categories and placeholders), overlapping ones included. */
+    public List<Finding> ruleFindings(String draft, String language) {
+        return ruleFindings(draft, rules.get(language));
+    }
+
+    private static List<Finding> ruleFindings(String draft, ReviewRules rules) {
+        List<Finding> findings = new ArrayList<>();
+        for (ReviewRules.Category category : rules.categories().values()) {
+            for (Pattern pattern : category.patterns()) {
+                findAll(draft, pattern, category, findings);
+            }
+        }
+        return findings;
     }
 
     private static Optional<Finding> tooLong(String draft, int wordCount, ReviewRules rules) {

@@ -29,8 +29,18 @@ public final class CandidateReplies {
         return Path.of("src/test/resources/review/candidate-replies_" + language + ".tsv");
     }
 
-    /** One reply; harmful ones are those a coach would stop from being sent as they are. */
-    public record Reply(boolean harmful, String text) {
+    /**
+     * One reply; harmful ones are those a coach would stop from being sent as they are. A harmful
+     * reply may name its offending words: the review must point at them, and the reply-tone model
+     * learns from the sentence that holds them.
+     */
+    public record Reply(boolean harmful, String text, Optional<String> offending) {
+
+        public Reply {
+            if (offending.isPresent() && !text.contains(offending.get())) {
+                throw new IllegalArgumentException("the offending words '" + offending.get() + "' are not in: " + text);
+            }
+        }
     }
 
     /** Variant numbers rotate through each phrase bank's alternatives; ten go round every bank. */
@@ -49,7 +59,7 @@ public final class CandidateReplies {
                 ReplyRequest request = new ReplyRequest(Optional.of("Ada Lovelace"), Optional.of("Acme"), Optional.of("Darren Hale"),
                         Optional.of("Data Engineer"), InterviewStage.INTERVIEW_STAGE_INTERVIEW, List.of("the roadmap session"),
                         true, true, false, false, Optional.empty(), tone, Optional.of(language), now, ZoneOffset.UTC, variant);
-                replies.add(new Reply(false, composer.compose(request).body()));
+                replies.add(new Reply(false, composer.compose(request).body(), Optional.empty()));
             }
         }
         return replies;
@@ -60,12 +70,13 @@ public final class CandidateReplies {
         return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                 .filter(line -> !line.isBlank() && !line.startsWith("#"))
                 .map(line -> {
-                    int tab = line.indexOf('\t');
-                    String label = line.substring(0, tab);
+                    String[] fields = line.split("\t");
+                    String label = fields[0];
                     if (!label.equals("harmful") && !label.equals("professional")) {
                         throw new IllegalArgumentException("unknown label '" + label + "' in " + file);
                     }
-                    return new Reply(label.equals("harmful"), line.substring(tab + 1).replace("\\n", "\n"));
+                    return new Reply(label.equals("harmful"), fields[1].replace("\\n", "\n"),
+                            fields.length > 2 ? Optional.of(fields[2]) : Optional.empty());
                 })
                 .toList();
     }

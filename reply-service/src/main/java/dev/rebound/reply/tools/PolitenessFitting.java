@@ -84,7 +84,7 @@ public final class PolitenessFitting {
      * words, fitted per language on the labelled candidate replies (with the composer's own replies as
      * professional ones) and on their sentences: every
      * sentence of a professional reply, and the sentences of a harmful one that hold a medium or
-     * high rule finding. The sentences teach the model what a complaint looks like inside an
+     * high rule finding or its annotated offending words. The sentences teach the model what a complaint looks like inside an
      * otherwise polite reply. Run from the repository root.
      */
     static void fitReplyTone(boolean write) throws IOException {
@@ -129,8 +129,9 @@ public final class PolitenessFitting {
             List<String> flagged = reviewer.ruleFindings(reply.text(), language).stream()
                     .filter(finding -> finding.severity() != Severity.SEVERITY_LOW).map(Finding::excerpt).toList();
             for (DraftReviewer.Sentence sentence : DraftReviewer.sentences(reply.text())) {
-                boolean holdsFinding = flagged.stream().anyMatch(sentence.text()::contains);
-                if (sentence.scoredAlone() && (!reply.harmful() || holdsFinding)) {
+                boolean offends = flagged.stream().anyMatch(sentence.text()::contains)
+                        || reply.offending().filter(words -> sentence.text().contains(words) || words.contains(sentence.text())).isPresent();
+                if (sentence.scoredAlone() && (!reply.harmful() || offends)) {
                     examples.add(new Example(language, sentence.text(), reply.harmful()));
                 }
             }

@@ -216,18 +216,26 @@ class DraftReviewerTest {
         List<Arguments> replies = new ArrayList<>();
         for (String language : ReplyComposer.LANGUAGES) {
             CandidateReplies.read(CandidateReplies.file(language))
-                    .forEach(reply -> replies.add(Arguments.of(language, reply.harmful(), reply.text())));
+                    .forEach(reply -> replies.add(Arguments.of(language, reply.harmful(), reply.text(), reply.offending())));
         }
         return replies.stream();
     }
 
     @ParameterizedTest(name = "{0}, harmful={1}: {2}")
     @MethodSource("candidateReplies")
-    void harmfulRepliesAreNotReadyAndTheOffendingSpanIsFoundProfessionalOnesAreReady(String language, boolean harmful, String draft) {
+    void harmfulRepliesAreNotReadyAndTheOffendingSpanIsFoundProfessionalOnesAreReady(String language, boolean harmful, String draft,
+            Optional<String> offending) {
         DraftReview review = review(draft, language);
         if (harmful) {
             assertTrue(review.verdict() != Verdict.VERDICT_READY, review.toString());
-            assertTrue(review.findings().stream().anyMatch(f -> f.severity() != Severity.SEVERITY_LOW && f.end() > f.start()), review.toString());
+            List<Finding> serious = review.findings().stream().filter(f -> f.severity() != Severity.SEVERITY_LOW && f.end() > f.start()).toList();
+            assertFalse(serious.isEmpty(), review.toString());
+            offending.ifPresent(words -> {
+                // code-point offsets of the annotated words: some serious finding must overlap them
+                int start = draft.codePointCount(0, draft.indexOf(words));
+                int end = start + words.codePointCount(0, words.length());
+                assertTrue(serious.stream().anyMatch(f -> f.start() < end && start < f.end()), words + " not pointed at: " + serious);
+            });
         } else {
             assertEquals(Verdict.VERDICT_READY, review.verdict(), review.findings().toString());
         }

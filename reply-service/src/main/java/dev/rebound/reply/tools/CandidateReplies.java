@@ -65,7 +65,10 @@ public final class CandidateReplies {
         return replies;
     }
 
-    /** Reads "label TAB text" lines ("harmful" or "professional"; "\n" in the text is a line break), skipping comments. */
+    /**
+     * Reads "label TAB text [TAB offending words]" lines ("harmful" or "professional"; "\n" in the
+     * text is a line break), skipping comments.
+     */
     public static List<Reply> read(Path file) throws IOException {
         return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                 .filter(line -> !line.isBlank() && !line.startsWith("#"))

@@ -81,11 +81,11 @@ public final class PolitenessFitting {
 
     /**
      * The reply-tone models: P(harmful) of a candidate's reply, on the politeness features with
-     * words, fitted per language on the labelled candidate replies (with the composer's own replies as
-     * professional ones) and on their sentences: every
-     * sentence of a professional reply, and the sentences of a harmful one that hold a medium or
-     * high rule finding or its annotated offending words. The sentences teach the model what a complaint looks like inside an
-     * otherwise polite reply. Run from the repository root.
+     * words, fitted per language on the labelled candidate replies (with the composer's own replies
+     * as professional ones) and on their sentences: every sentence of a professional reply, and the
+     * sentences of a harmful one that hold a medium or high rule finding or its annotated offending
+     * words. The sentences teach the model what a complaint looks like inside an otherwise polite
+     * reply. Run from the repository root.
      */
     static void fitReplyTone(boolean write) throws IOException {
         // only its rules are used here: the send window plays no part
@@ -104,7 +104,7 @@ public final class PolitenessFitting {
                 }
                 PolitenessModel model = fit(replyToneExamples(training, reviewer, language), features, REPLY_MIN_WORD_COUNT);
                 for (CandidateReplies.Reply reply : held) {
-                    if ((replyHarm(reply.text(), model, features) >= DraftReviewer.HARMFUL_FROM) == reply.harmful()) {
+                    if ((DraftReviewer.replyHarm(reply.text(), text -> model.probability(features.extract(text))) >= DraftReviewer.HARMFUL_FROM) == reply.harmful()) {
                         correct++;
                     }
                 }
@@ -137,17 +137,6 @@ public final class PolitenessFitting {
             }
         }
         return examples;
-    }
-
-    /** As the review computes it: the whole reply's P(harmful) or its most harmful scored sentence's. */
-    static double replyHarm(String text, PolitenessModel model, PolitenessFeatures features) {
-        double harm = model.probability(features.extract(text));
-        for (DraftReviewer.Sentence sentence : DraftReviewer.sentences(text)) {
-            if (sentence.scoredAlone()) {
-                harm = Math.max(harm, model.probability(features.extract(sentence.text())));
-            }
-        }
-        return harm;
     }
 
     static Map<String, int[]> crossValidate(List<Example> examples, PolitenessFeatures features, int minWordCount) {

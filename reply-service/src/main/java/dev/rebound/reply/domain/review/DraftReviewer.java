@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -111,7 +112,7 @@ public final class DraftReviewer {
         ToneScores tone = toneScores(draft, language);
         double politeness = tone.politeness();
         boolean explained = distinct.stream().anyMatch(f -> f.severity() == Severity.SEVERITY_MEDIUM || f.severity() == Severity.SEVERITY_HIGH);
-        if (!explained && ((language.equals("en") && politeness < TONE_CHECK_BELOW) || harm(draft, tone.harm(), language) >= HARMFUL_FROM)) {
+        if (!explained && ((language.equals("en") && politeness < TONE_CHECK_BELOW) || replyHarm(draft, text -> toneScores(text, language).harm()) >= HARMFUL_FROM)) {
             ReviewRules.Category impolite = rules.categories().get(FindingCategory.FINDING_CATEGORY_IMPOLITE_TONE);
             worstSentence(draft, language).ifPresent(sentence -> distinct.add(finding(draft, sentence.start(), sentence.end(),
                     impolite.category(), impolite.severity(), impolite.explanation(), impolite.rewrite())));
@@ -183,14 +184,15 @@ public final class DraftReviewer {
     }
 
     /**
-     * The reply's harm: the whole draft's, or that of its most harmful sentence of a few words or
-     * more, whichever is higher, so one complaint wrapped in thanks still counts.
+     * A reply's harm: the whole text's, or that of its most harmful sentence of a few words or more,
+     * whichever is higher, so one complaint wrapped in thanks still counts. Fitting checks its models
+     * with the same measure.
      */
-    private double harm(String draft, double wholeDraftHarm, String language) {
-        double harm = wholeDraftHarm;
+    public static double replyHarm(String draft, ToDoubleFunction<String> harmOf) {
+        double harm = harmOf.applyAsDouble(draft);
         for (Sentence sentence : sentences(draft)) {
             if (sentence.scoredAlone()) {
-                harm = Math.max(harm, toneScores(sentence.text(), language).harm());
+                harm = Math.max(harm, harmOf.applyAsDouble(sentence.text()));
             }
         }
         return harm;

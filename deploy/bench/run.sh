@@ -3,8 +3,8 @@
 # in one run, and prints one table (also written as JSON under target/bench/). Starts everything
 # it needs: the grpc-benchmarks AsyncServer baselines, then a Kafka broker, the analytics-worker
 # and the reply-service on free ports. Run it alone: it uses both cores.
-#   deploy/bench/run.sh [--runs=3] [--warmup=5] [--seconds=8] [--rate=2000] [--freshness-samples=200]
-#                       [--only=<part of a scenario name>] [--jfr]   (--jfr: services write flight recordings)
+#   deploy/bench/run.sh [--runs=3] [--stack-warmup=60] [--warmup=5] [--seconds=8] [--rate=2000] [--freshness-samples=200]
+#                       [--only=<part of a scenario name>[,…]] [--jfr]   (--jfr: services write flight recordings)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"

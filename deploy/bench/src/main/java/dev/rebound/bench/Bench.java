@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,15 +20,20 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -60,17 +67,26 @@ import io.grpc.stub.StreamObserver;
  */
 public final class Bench {
 
-    record Options(int runs, Duration warmup, Duration measure, double openLoopRate, int freshnessSamples, Path out, String only) {
+    /** The analytics-worker's Kafka Streams application id, which is its consumer group. */
+    static final String WORKER_GROUP = "rebound-analytics-worker";
 
-        /** Whether a scenario was asked for ({@code --only=<part of its name>}; all by default). */
+    record Options(int runs, Duration stackWarmup, Duration warmup, Duration measure, double openLoopRate, int freshnessSamples, Path out,
+            String only) {
+
+        /** Whether a scenario was asked for ({@code --only=<part of a name>[,<part of another>…]}; all by default). */
         boolean wants(String scenario) {
-            return only.isEmpty() || scenario.toLowerCase(Locale.ROOT).contains(only.toLowerCase(Locale.ROOT));
+            String name = scenario.toLowerCase(Locale.ROOT);
+            return only.isEmpty() || Arrays.stream(only.toLowerCase(Locale.ROOT).split(",")).anyMatch(name::contains);
         }
     }
 
     /** A scenario's figures: the median of the runs, with the spread of calls/s. */
     record Row(String scenario, String load, double callsPerSecond, double minCallsPerSecond, double maxCallsPerSecond,
-            double p50Millis, double p99Millis, double p999Millis, long errors) {
+            double p50Millis, double p99Millis, double p999Millis, long errors, Map<String, Double> cpuMicrosPerCall) {
+
+        double totalCpuMicrosPerCall() {
+            return cpuMicrosPerCall.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
     }
 
     static final String REJECTION_EMAIL = """
@@ -99,6 +115,7 @@ public final class Bench {
         Path root = Path.of(flags.getOrDefault("root", "."));
         Options options = new Options(
                 Integer.parseInt(flags.getOrDefault("runs", "3")),
+                Duration.ofSeconds(Long.parseLong(flags.getOrDefault("stack-warmup", "60"))),
                 Duration.ofSeconds(Long.parseLong(flags.getOrDefault("warmup", "5"))),
                 Duration.ofSeconds(Long.parseLong(flags.getOrDefault("seconds", "8"))),
                 Double.parseDouble(flags.getOrDefault("rate", "2000")),
@@ -135,23 +152,43 @@ public final class Bench {
 
             ComposeReplyRequest compose = ComposeReplyRequest.newBuilder().setUserId("bench-user").setRejectionEmail(REJECTION_EMAIL)
                     .addInterviewHighlights("the session on the streaming platform").setTimeZone("Europe/Berlin").build();
+            String bootstrap = stack.broker.bootstrapServers();
+            CpuMeter cpu = new CpuMeter("load generator + Kafka broker")
+                    .with("reply-service", stack.replyService.process().toHandle())
+                    .with("analytics-worker", stack.workers.get(0).process().toHandle());
+            // the broker, the worker and the service share the cores and all need the JIT: warm them together,
+            // or the first scenario measures the compiler (measured: SubmitSelfAssessment 2.2 k calls/s cold, 7.8 k warm)
+            System.out.println("  warming up the whole stack for " + options.stackWarmup().toSeconds() + " s");
+            GetImprovementPlanRequest warmPlan = GetImprovementPlanRequest.newBuilder().setUserId("warmup-1").build();
+            AtomicLong warmups = new AtomicLong();
+            LoadGenerator.closedLoop(done -> {
+                long i = warmups.incrementAndGet();
+                switch ((int) (i % 3)) {
+                    case 0 -> rebound.composeReply(compose, observer(done));
+                    case 1 -> rebound.submitSelfAssessment(assessment("warmup-" + i % 1000, "warmup-" + i), observer(done));
+                    default -> rebound.getImprovementPlan(warmPlan, observer(done));
+                }
+            }, 64, options.stackWarmup());
+            awaitWorkerCaughtUp(bootstrap);
             if (options.wants("ComposeReply")) {
-                rows.addAll(scenario("ComposeReply", options, done -> rebound.composeReply(compose, observer(done))));
+                rows.addAll(scenario("ComposeReply", options, cpu, done -> rebound.composeReply(compose, observer(done))));
+                awaitWorkerCaughtUp(bootstrap);
             }
             // GetImprovementPlan asks for user-1, whom this scenario gives a plan
             if (options.wants("SubmitSelfAssessment") || options.wants("GetImprovementPlan")) {
-                rows.addAll(scenario("SubmitSelfAssessment", options, done -> rebound.submitSelfAssessment(
+                rows.addAll(scenario("SubmitSelfAssessment", options, cpu, done -> rebound.submitSelfAssessment(
                         assessment("user-" + ids.get() % 1000, "req-" + ids.incrementAndGet()), observer(done))));
+                awaitWorkerCaughtUp(bootstrap);
             }
             GetImprovementPlanRequest planQuery = GetImprovementPlanRequest.newBuilder().setUserId("user-1").build();
             if (options.wants("GetImprovementPlan")) {
-                rows.addAll(scenario("GetImprovementPlan", options, done -> rebound.getImprovementPlan(planQuery, observer(done))));
+                rows.addAll(scenario("GetImprovementPlan", options, cpu, done -> rebound.getImprovementPlan(planQuery, observer(done))));
             }
             if (options.wants("freshness")) {
                 rows.add(freshness(stack, rebound, options));
             }
             if (options.wants("Kafka producer")) {
-                rows.addAll(kafkaBaseline(stack.broker.bootstrapServers(), options));
+                rows.addAll(kafkaBaseline(bootstrap, options, cpu));
             }
             channel.shutdownNow();
         }
@@ -172,7 +209,8 @@ public final class Bench {
             ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", port).usePlaintext().build();
             BenchmarkServiceGrpc.BenchmarkServiceStub stub = BenchmarkServiceGrpc.newStub(channel);
             SimpleRequest empty = SimpleRequest.getDefaultInstance();
-            List<Row> rows = scenario(name, options, done -> stub.unaryCall(empty, observer(done)));
+            CpuMeter cpu = new CpuMeter("load generator").with("bare server", server.toHandle());
+            List<Row> rows = scenario(name, options, cpu, done -> stub.unaryCall(empty, observer(done)));
             channel.shutdownNow();
             return rows;
         } finally {
@@ -182,13 +220,13 @@ public final class Bench {
     }
 
     /** Closed loop at 1 and 64 in flight, then open loop at the configured rate; warm-up first. */
-    static List<Row> scenario(String name, Options options, LoadGenerator.AsyncCall call) throws InterruptedException {
+    static List<Row> scenario(String name, Options options, CpuMeter cpu, LoadGenerator.AsyncCall call) throws InterruptedException {
         System.out.println("  " + name);
         LoadGenerator.closedLoop(call, 64, options.warmup());
         List<Row> rows = new ArrayList<>();
-        rows.add(median(name, "1 in flight", options, () -> LoadGenerator.closedLoop(call, 1, options.measure())));
-        rows.add(median(name, "64 in flight", options, () -> LoadGenerator.closedLoop(call, 64, options.measure())));
-        rows.add(median(name, String.format(Locale.ROOT, "open %.0f/s", options.openLoopRate()), options,
+        rows.add(median(name, "1 in flight", options, cpu, () -> LoadGenerator.closedLoop(call, 1, options.measure())));
+        rows.add(median(name, "64 in flight", options, cpu, () -> LoadGenerator.closedLoop(call, 64, options.measure())));
+        rows.add(median(name, String.format(Locale.ROOT, "open %.0f/s", options.openLoopRate()), options, cpu,
                 () -> LoadGenerator.openLoop(call, options.openLoopRate(), options.measure())));
         return rows;
     }
@@ -197,17 +235,54 @@ public final class Bench {
         LoadGenerator.Measurement measure() throws InterruptedException;
     }
 
-    static Row median(String name, String load, Options options, Run run) throws InterruptedException {
-        List<LoadGenerator.Measurement> runs = new ArrayList<>();
+    /** One measured run with the CPU its processes spent per call. */
+    record MeteredRun(LoadGenerator.Measurement measurement, Map<String, Double> cpuMicrosPerCall) {
+    }
+
+    static Row median(String name, String load, Options options, CpuMeter cpu, Run run) throws InterruptedException {
+        List<MeteredRun> runs = new ArrayList<>();
         for (int i = 0; i < options.runs(); i++) {
-            runs.add(run.measure());
+            Map<String, Long> before = cpu.snapshot();
+            LoadGenerator.Measurement measurement = run.measure();
+            runs.add(new MeteredRun(measurement, CpuMeter.microsPerCall(before, cpu.snapshot(), measurement.calls())));
         }
-        runs.sort(Comparator.comparingDouble(LoadGenerator.Measurement::callsPerSecond));
-        LoadGenerator.Measurement middle = runs.get(runs.size() / 2);
-        Histogram h = middle.latencyMicros();
-        return new Row(name, load, middle.callsPerSecond(), runs.get(0).callsPerSecond(), runs.get(runs.size() - 1).callsPerSecond(),
+        runs.sort(Comparator.comparingDouble(r -> r.measurement().callsPerSecond()));
+        MeteredRun middle = runs.get(runs.size() / 2);
+        Histogram h = middle.measurement().latencyMicros();
+        return new Row(name, load, middle.measurement().callsPerSecond(), runs.get(0).measurement().callsPerSecond(),
+                runs.get(runs.size() - 1).measurement().callsPerSecond(),
                 h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getValueAtPercentile(99.9) / 1000.0,
-                runs.stream().mapToLong(LoadGenerator.Measurement::errors).sum());
+                runs.stream().mapToLong(r -> r.measurement().errors()).sum(), middle.cpuMicrosPerCall());
+    }
+
+    /**
+     * Waits until the analytics-worker has folded every user event written so far, so that a
+     * scenario is not measured while the worker still works off the previous one's backlog on the
+     * same cores. Prints how long that took: the worker's backlog is a figure of its own.
+     */
+    static void awaitWorkerCaughtUp(String bootstrap) throws Exception {
+        long start = System.nanoTime();
+        long lag;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            do {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(WORKER_GROUP)
+                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+                admin.describeTopics(List.of(Topics.USER_EVENTS)).allTopicNames().get(30, TimeUnit.SECONDS).get(Topics.USER_EVENTS)
+                        .partitions().forEach(p -> ends.put(new TopicPartition(Topics.USER_EVENTS, p.partition()), OffsetSpec.latest()));
+                lag = 0;
+                for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end
+                        : admin.listOffsets(ends).all().get(30, TimeUnit.SECONDS).entrySet()) {
+                    OffsetAndMetadata done = committed.get(end.getKey());
+                    lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+                }
+                if (lag > 0) {
+                    Thread.sleep(200);
+                }
+            } while (lag > 0 && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(5));
+        }
+        System.out.printf(Locale.ROOT, "    the worker caught up with its backlog in %.1f s%s%n", (System.nanoTime() - start) / 1e9,
+                lag > 0 ? " (gave up with " + lag + " events left)" : "");
     }
 
     /** Write → plan on the plans topic: time from sending a self-assessment to its plan arriving. */
@@ -257,12 +332,12 @@ public final class Bench {
             consumer.wakeup();
             listener.join();
             return new Row("freshness (write → plan)", "1 at a time", 0, 0, 0, latency.getValueAtPercentile(50) / 1000.0,
-                    latency.getValueAtPercentile(99) / 1000.0, latency.getValueAtPercentile(99.9) / 1000.0, errors);
+                    latency.getValueAtPercentile(99) / 1000.0, latency.getValueAtPercentile(99.9) / 1000.0, errors, Map.of());
         }
     }
 
     /** The producer rate of records of a self-assessment event's size, acks=all, idempotent. */
-    static List<Row> kafkaBaseline(String bootstrap, Options options) throws Exception {
+    static List<Row> kafkaBaseline(String bootstrap, Options options, CpuMeter cpu) throws Exception {
         System.out.println("  Kafka producer baseline");
         String topic = "bench.kafka-baseline";
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
@@ -285,9 +360,9 @@ public final class Bench {
             AtomicLong n = new AtomicLong();
             LoadGenerator.AsyncCall call = done -> sender.apply((int) n.incrementAndGet()).start(done);
             LoadGenerator.closedLoop(call, 64, options.warmup());
-            rows.add(median("Kafka producer, acks=all (" + value.length + " B records)", "64 in flight", options,
+            rows.add(median("Kafka producer, acks=all (" + value.length + " B records)", "64 in flight", options, cpu,
                     () -> LoadGenerator.closedLoop(call, 64, options.measure())));
-            rows.add(median("Kafka producer, acks=all (" + value.length + " B records)", "1024 in flight", options,
+            rows.add(median("Kafka producer, acks=all (" + value.length + " B records)", "1024 in flight", options, cpu,
                     () -> LoadGenerator.closedLoop(call, 1024, options.measure())));
         }
         return rows;
@@ -324,24 +399,35 @@ public final class Bench {
                 .forEach(r -> baselines.put(r.scenario(), r.callsPerSecond()));
         List<String> baselineNames = new ArrayList<>(baselines.keySet());
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "%-52s %-14s %10s %17s %8s %8s %8s %7s %7s %7s %6s%n", "scenario", "load", "calls/s",
-                "(min–max)", "p50 ms", "p99 ms", "p99.9 ms", "×direct", "×pool", "×epoll", "errors"));
+        table.append(String.format(Locale.ROOT, "%-52s %-14s %10s %17s %8s %8s %8s %7s %7s %7s %6s %9s%n", "scenario", "load", "calls/s",
+                "(min–max)", "p50 ms", "p99 ms", "p99.9 ms", "×direct", "×pool", "×epoll", "errors", "CPU µs/call"));
+        StringBuilder cpuSplit = new StringBuilder("\nCPU per call at 64 in flight, by process (µs):\n");
         StringBuilder json = new StringBuilder("{\n  \"measuredAt\": \"" + Instant.now() + "\",\n  \"runs\": " + options.runs()
                 + ",\n  \"seconds\": " + options.measure().toSeconds() + ",\n  \"rows\": [\n");
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             double[] ratios = baselineNames.stream().mapToDouble(b -> r.callsPerSecond() / baselines.get(b)).toArray();
-            table.append(String.format(Locale.ROOT, "%-52s %-14s %10.0f %17s %8.2f %8.2f %8.2f %7s %7s %7s %6d%n", r.scenario(), r.load(),
+            table.append(String.format(Locale.ROOT, "%-52s %-14s %10.0f %17s %8.2f %8.2f %8.2f %7s %7s %7s %6d %9s%n", r.scenario(), r.load(),
                     r.callsPerSecond(), String.format(Locale.ROOT, "(%.0f–%.0f)", r.minCallsPerSecond(), r.maxCallsPerSecond()),
-                    r.p50Millis(), r.p99Millis(), r.p999Millis(), ratio(ratios, 0), ratio(ratios, 1), ratio(ratios, 2), r.errors()));
+                    r.p50Millis(), r.p99Millis(), r.p999Millis(), ratio(ratios, 0), ratio(ratios, 1), ratio(ratios, 2), r.errors(),
+                    r.cpuMicrosPerCall().isEmpty() ? "-" : String.format(Locale.ROOT, "%.0f", r.totalCpuMicrosPerCall())));
+            if (r.load().equals("64 in flight") && !r.cpuMicrosPerCall().isEmpty()) {
+                cpuSplit.append(String.format(Locale.ROOT, "  %-52s", r.scenario()));
+                r.cpuMicrosPerCall().forEach((process, micros) -> cpuSplit.append(String.format(Locale.ROOT, "  %s %.0f", process, micros)));
+                cpuSplit.append('\n');
+            }
             json.append(String.format(Locale.ROOT,
                     "    {\"scenario\": \"%s\", \"load\": \"%s\", \"callsPerSecond\": %.1f, \"min\": %.1f, \"max\": %.1f, \"p50Ms\": %.3f,"
-                            + " \"p99Ms\": %.3f, \"p999Ms\": %.3f, \"errors\": %d, \"ratioToDirect\": %.3f}%s%n",
+                            + " \"p99Ms\": %.3f, \"p999Ms\": %.3f, \"errors\": %d, \"ratioToDirect\": %.3f, \"cpuMicrosPerCall\": {%s}}%s%n",
                     r.scenario(), r.load(), r.callsPerSecond(), r.minCallsPerSecond(), r.maxCallsPerSecond(), r.p50Millis(), r.p99Millis(),
-                    r.p999Millis(), r.errors(), ratios.length > 0 ? ratios[0] : 0, i + 1 < rows.size() ? "," : ""));
+                    r.p999Millis(), r.errors(), ratios.length > 0 ? ratios[0] : 0,
+                    r.cpuMicrosPerCall().entrySet().stream()
+                            .map(e -> String.format(Locale.ROOT, "\"%s\": %.1f", e.getKey(), e.getValue())).collect(Collectors.joining(", ")),
+                    i + 1 < rows.size() ? "," : ""));
         }
         json.append("  ]\n}\n");
         System.out.println();
+        table.append(cpuSplit);
         System.out.print(table);
         Path file = options.out().resolve("results-" + Instant.now().toString().replace(':', '-') + ".json");
         Files.writeString(file, json);

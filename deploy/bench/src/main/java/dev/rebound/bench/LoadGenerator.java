@@ -29,7 +29,7 @@ final class LoadGenerator {
     }
 
     /** What one measured period gave. */
-    record Measurement(double callsPerSecond, Histogram latencyMicros, long errors) {
+    record Measurement(double callsPerSecond, long calls, Histogram latencyMicros, long errors) {
     }
 
     private static final long MAX_OPEN_LOOP_IN_FLIGHT = 20_000;
@@ -52,7 +52,7 @@ final class LoadGenerator {
         long elapsed = System.nanoTime() - start;
         long calls = completed.get();
         drained.await(30, TimeUnit.SECONDS);
-        return new Measurement(calls * 1e9 / elapsed, recorder.getIntervalHistogram(), errors.get());
+        return new Measurement(calls * 1e9 / elapsed, calls, recorder.getIntervalHistogram(), errors.get());
     }
 
     private static void issue(AsyncCall call, Recorder recorder, AtomicLong completed, AtomicLong errors,
@@ -108,6 +108,7 @@ final class LoadGenerator {
         }
         long elapsed = System.nanoTime() - start;
         inFlight.tryAcquire((int) MAX_OPEN_LOOP_IN_FLIGHT, 30, TimeUnit.SECONDS);
-        return new Measurement(completed.get() * 1e9 / Math.max(elapsed, System.nanoTime() - start), recorder.getIntervalHistogram(), errors.get());
+        return new Measurement(completed.get() * 1e9 / Math.max(elapsed, System.nanoTime() - start), completed.get(),
+                recorder.getIntervalHistogram(), errors.get());
     }
 }

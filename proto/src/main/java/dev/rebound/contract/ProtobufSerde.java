@@ -13,6 +13,12 @@ import com.google.protobuf.Parser;
 public final class ProtobufSerde<T extends MessageLite> implements Serde<T> {
 
     private final Parser<T> parser;
+    /**
+     * The last message this thread serialised and its bytes. A worker writes each new plan to its
+     * store and then to its topic: the second write reuses the bytes (messages are immutable, so
+     * the same instance has the same bytes).
+     */
+    private final ThreadLocal<Object[]> lastWritten = ThreadLocal.withInitial(() -> new Object[2]);
 
     public ProtobufSerde(Parser<T> parser) {
         this.parser = parser;
@@ -20,7 +26,17 @@ public final class ProtobufSerde<T extends MessageLite> implements Serde<T> {
 
     @Override
     public Serializer<T> serializer() {
-        return (topic, message) -> message == null ? null : message.toByteArray();
+        return (topic, message) -> {
+            if (message == null) {
+                return null;
+            }
+            Object[] last = lastWritten.get();
+            if (last[0] != message) {
+                last[1] = message.toByteArray();
+                last[0] = message;
+            }
+            return (byte[]) last[1];
+        };
     }
 
     @Override

@@ -1,15 +1,39 @@
 package dev.rebound.worker.domain;
 
+import java.util.EnumMap;
+import java.util.Map;
+
+import com.google.protobuf.ByteString;
+
 import dev.rebound.proto.v1.Competency;
 import dev.rebound.proto.v1.PracticeAction;
 
 /** One deliberate-practice action per competency: a specific goal, a feedback source, repetitions. */
 final class PracticeCatalogue {
 
+    /** Built once: every plan carries one, and a message built from bytes is written without re-encoding its text. */
+    private static final Map<Competency, PracticeAction> ACTIONS = new EnumMap<>(Competency.class);
+
+    static {
+        for (Competency competency : Competency.values()) {
+            if (competency != Competency.COMPETENCY_UNSPECIFIED && competency != Competency.UNRECOGNIZED) {
+                ACTIONS.put(competency, describe(competency));
+            }
+        }
+    }
+
     private PracticeCatalogue() {
     }
 
     static PracticeAction practiceFor(Competency competency) {
+        PracticeAction action = ACTIONS.get(competency);
+        if (action == null) {
+            throw new IllegalArgumentException("no practice for " + competency);
+        }
+        return action;
+    }
+
+    private static PracticeAction describe(Competency competency) {
         return switch (competency) {
             case COMPETENCY_BEHAVIOURAL_EXAMPLES -> action(
                     "Write five stories in situation-task-action-result form, each with a measurable result, and tell each in under two minutes",
@@ -52,6 +76,7 @@ final class PracticeCatalogue {
     }
 
     private static PracticeAction action(String goal, String feedbackSource, int repetitions) {
-        return PracticeAction.newBuilder().setGoal(goal).setFeedbackSource(feedbackSource).setRepetitions(repetitions).build();
+        return PracticeAction.newBuilder().setGoalBytes(ByteString.copyFromUtf8(goal))
+                .setFeedbackSourceBytes(ByteString.copyFromUtf8(feedbackSource)).setRepetitions(repetitions).build();
     }
 }

@@ -1,0 +1,43 @@
+package dev.rebound.reply.domain.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+
+class MatchStartTest {
+
+    private static Optional<Set<Character>> letters(String chars) {
+        Set<Character> set = new TreeSet<>();
+        for (char c : chars.toCharArray()) {
+            set.add(Character.toLowerCase(c));
+            set.add(Character.toUpperCase(c));
+        }
+        return Optional.of(set);
+    }
+
+    @Test
+    void readsTheFirstLetterOfEachAlternative() {
+        assertEquals(letters("dfl"), MatchStart.of("\\bfinal[- ]round|\\blast round|\\bdernier (entretien|tour)"));
+    }
+
+    @Test
+    void looksPastOptionalPartsAndZeroWidthOnes() {
+        assertEquals(letters("the"), MatchStart.of("(?=\\p{L})\\b(the )?(hire|end)"));
+        assertEquals(letters("tax"), MatchStart.of("(?:the |an? ){0,2}x"));
+        assertEquals(letters("ab"), MatchStart.of("(?-i:[A-B])"));
+        assertEquals(letters(".b"), MatchStart.of("\\.a|b"), "an escaped dot, then a");
+    }
+
+    @Test
+    void saysNothingWhenAMatchMayStartWithAnything() {
+        assertEquals(Optional.empty(), MatchStart.of("[^.]{0,40}x"));
+        assertEquals(Optional.empty(), MatchStart.of("(?:[\\w-]+ ){0,3}x|more"));
+        assertEquals(Optional.empty(), MatchStart.of("\\w+ing|go"));
+        assertEquals(Optional.empty(), MatchStart.of("(a)?"), "a match may be empty");
+        assertEquals(Optional.empty(), MatchStart.of(".*x"));
+    }
+}

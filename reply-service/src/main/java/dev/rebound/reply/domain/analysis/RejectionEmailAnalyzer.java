@@ -282,7 +282,8 @@ public final class RejectionEmailAnalyzer {
 
     private static Optional<String> role(List<String> lines, String body, Optional<String> subject, Optional<String> company) {
         // "Engineer II (ID: 1234567) role": requisition numbers are not part of the role
-        String text = body.indexOf('(') < 0 ? body.replace('’', '\'') : REQUISITION.matcher(body.replace('’', '\'')).replaceAll("");
+        String straight = body.replace('’', '\'');
+        String text = straight.indexOf('(') < 0 ? straight : REQUISITION.matcher(straight).replaceAll("");
         for (Pattern pattern : ROLE_PATTERNS) {
             Optional<String> role = pattern == ROLE_PATTERNS.get(0)
                     ? lines.stream().limit(6).map(pattern::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst()

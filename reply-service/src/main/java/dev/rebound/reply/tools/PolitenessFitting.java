@@ -95,7 +95,9 @@ public final class PolitenessFitting {
             List<CandidateReplies.Reply> replies = new ArrayList<>(CandidateReplies.read(corpus));
             replies.addAll(CandidateReplies.composed(language));
             PolitenessFeatures features = new PolitenessFeatures(StrategyLexicon.forLanguage(language), true);
-            int correct = 0;
+            int harmful = 0;
+            int caught = 0;
+            int passed = 0;
             for (int fold = 0; fold < FOLDS; fold++) {
                 List<CandidateReplies.Reply> training = new ArrayList<>();
                 List<CandidateReplies.Reply> held = new ArrayList<>();
@@ -104,13 +106,16 @@ public final class PolitenessFitting {
                 }
                 PolitenessModel model = fit(replyToneExamples(training, reviewer, language), features, REPLY_MIN_WORD_COUNT);
                 for (CandidateReplies.Reply reply : held) {
-                    if ((DraftReviewer.replyHarm(reply.text(), text -> model.probability(features.extract(text))) >= DraftReviewer.HARMFUL_FROM) == reply.harmful()) {
-                        correct++;
-                    }
+                    boolean flagged = DraftReviewer.replyHarm(reply.text(), text -> model.probability(features.extract(text))) >= DraftReviewer.HARMFUL_FROM;
+                    harmful += reply.harmful() ? 1 : 0;
+                    caught += reply.harmful() && flagged ? 1 : 0;
+                    passed += !reply.harmful() && !flagged ? 1 : 0;
                 }
             }
-            System.out.printf(Locale.ROOT, "Reply tone (harmful or professional), %s, %d-fold cross-validated accuracy of the model alone at %.2f: %5.1f %% (%d/%d)%n",
-                    language, FOLDS, DraftReviewer.HARMFUL_FROM, 100.0 * correct / replies.size(), correct, replies.size());
+            int professional = replies.size() - harmful;
+            System.out.printf(Locale.ROOT, "Reply tone, %s, %d-fold cross-validated, the model alone at %.2f: accuracy %5.1f %% (%d/%d); harmful caught %d/%d, professional passed %d/%d%n",
+                    language, FOLDS, DraftReviewer.HARMFUL_FROM, 100.0 * (caught + passed) / replies.size(), caught + passed, replies.size(),
+                    caught, harmful, passed, professional);
             if (write) {
                 List<Example> examples = replyToneExamples(replies, reviewer, language);
                 Path out = Path.of("reply-service/src/main/resources").resolve(DraftReviewer.replyToneResource(language));

@@ -45,9 +45,12 @@ public final class DraftReviewer {
     /**
      * From this probability of reading as harmful (the reply-tone model, fitted on labelled
      * candidate replies, one per language) a draft that no rule flags gets its worst sentence pointed
-     * out: the model catches complaints and pleas in wordings no rule anticipated.
+     * out: the model catches complaints and pleas in wordings no rule anticipated. Chosen on the
+     * out-of-fold scores PolitenessFitting prints: from 0.65 to 0.55, English caught 136 → 158 of 186
+     * harmful replies for 180 → 177 of 181 professional ones passed; German and French gained 4–5 of
+     * 44 harmful ones and passed every professional one either way.
      */
-    public static final double HARMFUL_FROM = 0.65;
+    public static final double HARMFUL_FROM = 0.55;
     static final int MIN_SCORED_SENTENCE_WORDS = 4;
     private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+[.!?]*");
     /** Greetings and sign-offs: short by nature, they say nothing about the tone. */

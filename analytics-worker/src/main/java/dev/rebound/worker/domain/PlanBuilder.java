@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.google.protobuf.Timestamp;
 
@@ -48,6 +49,7 @@ import dev.rebound.proto.v1.ThemeMatch;
 public final class PlanBuilder {
 
     public static final int PATTERN_MIN_ASSESSMENTS = 5;
+    static final String COHORT_TOO_SMALL = "Your cohort has fewer people than the privacy floor needs, so no cohort comparison is shown yet.";
     static final double RECENCY_DECAY = 0.7;
     static final double EMPLOYER_WEIGHT = 0.5;
     static final int EMPLOYER_MENTIONS_CAP = 2;
@@ -125,6 +127,23 @@ public final class PlanBuilder {
                 .addAllMissingEvidence(missingEvidence(profile, cohortKey.isPresent() && cohort.isEmpty()))
                 .addAllOutcomesByStage(outcomesByStage(profile))
                 .build();
+    }
+
+    /**
+     * The plan as it should be served now: a plan built while the user's cohort was below the
+     * privacy floor is built again, with the same time, once the cohort has reached it, so a user
+     * who has gone quiet still gets the comparison. Any other plan is served as stored: its cohort
+     * figures date from the user's latest event.
+     */
+    public ImprovementPlan withCohortOnceItQualifies(ImprovementPlan plan, Supplier<Optional<UserProfileState>> profile,
+            Function<String, Optional<CohortStats>> cohorts) {
+        if (!plan.getMissingEvidenceList().contains(COHORT_TOO_SMALL)) {
+            return plan;
+        }
+        return profile.get()
+                .filter(state -> latestCohort(state).flatMap(cohorts).filter(stats -> stats.getUsers() >= minCohortUsers).isPresent())
+                .map(state -> build(state, Instant.ofEpochSecond(plan.getUpdatedAt().getSeconds(), plan.getUpdatedAt().getNanos()), cohorts))
+                .orElse(plan);
     }
 
     /** A competency's score and the figures behind it, before its texts are written. */
@@ -306,7 +325,7 @@ public final class PlanBuilder {
     private static List<String> missingEvidence(UserProfileState profile, boolean cohortTooSmall) {
         List<String> missing = new ArrayList<>();
         if (cohortTooSmall) {
-            missing.add("Your cohort has fewer people than the privacy floor needs, so no cohort comparison is shown yet.");
+            missing.add(COHORT_TOO_SMALL);
         }
         int needed = PATTERN_MIN_ASSESSMENTS - profile.getAssessmentsCount();
         if (needed > 0) {

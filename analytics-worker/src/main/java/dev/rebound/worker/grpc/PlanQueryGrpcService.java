@@ -13,15 +13,20 @@ import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.rebound.contract.UserKey;
+import dev.rebound.proto.internal.v1.CohortStats;
 import dev.rebound.proto.internal.v1.GetPlanRequest;
 import dev.rebound.proto.internal.v1.GetPlanResponse;
 import dev.rebound.proto.internal.v1.PlanQueryServiceGrpc;
+import dev.rebound.proto.internal.v1.UserProfileState;
 import dev.rebound.proto.v1.ImprovementPlan;
+import dev.rebound.worker.domain.PlanBuilder;
 import dev.rebound.worker.streams.PlanTopology;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -31,7 +36,9 @@ import io.quarkus.grpc.GrpcService;
 
 /**
  * Interactive queries over the plans store: answered locally when this instance owns the user's
- * partition, else forwarded once to the owner named by Kafka Streams' metadata.
+ * partition, else forwarded once to the owner named by Kafka Streams' metadata. A plan stored
+ * while the user's cohort was too small is served with the cohort's figures once it is large
+ * enough (see {@link PlanBuilder#withCohortOnceItQualifies}).
  */
 @GrpcService
 public class PlanQueryGrpcService extends PlanQueryServiceGrpc.PlanQueryServiceImplBase {
@@ -40,12 +47,15 @@ public class PlanQueryGrpcService extends PlanQueryServiceGrpc.PlanQueryServiceI
 
     private final KafkaStreams streams;
     private final HostInfo self;
+    private final PlanBuilder planBuilder;
     private final Map<HostInfo, ManagedChannel> owners = new ConcurrentHashMap<>();
 
     PlanQueryGrpcService(KafkaStreams streams,
-            @ConfigProperty(name = "quarkus.kafka-streams.application-server") String applicationServer) {
+            @ConfigProperty(name = "quarkus.kafka-streams.application-server") String applicationServer,
+            @ConfigProperty(name = "rebound.worker.cohort-min-users", defaultValue = "20") int cohortMinUsers) {
         this.streams = streams;
         this.self = HostInfo.buildFromEndpoint(applicationServer);
+        this.planBuilder = new PlanBuilder(cohortMinUsers);
     }
 
     @Override
@@ -79,9 +89,14 @@ public class PlanQueryGrpcService extends PlanQueryServiceGrpc.PlanQueryServiceI
     private void answerLocally(String key, StreamObserver<GetPlanResponse> observer) {
         Optional<ImprovementPlan> plan;
         try {
-            ReadOnlyKeyValueStore<String, ImprovementPlan> store = streams.store(
-                    StoreQueryParameters.fromNameAndType(PlanTopology.PLANS_STORE, QueryableStoreTypes.<String, ImprovementPlan>keyValueStore()));
-            plan = Optional.ofNullable(store.get(key));
+            ReadOnlyKeyValueStore<String, ImprovementPlan> plans = store(PlanTopology.PLANS_STORE, QueryableStoreTypes.keyValueStore());
+            // the profile and the cohorts are only read for a plan still waiting for its cohort
+            plan = Optional.ofNullable(plans.get(key)).map(stored -> planBuilder.withCohortOnceItQualifies(stored,
+                    () -> Optional.ofNullable(this.<ReadOnlyKeyValueStore<String, UserProfileState>>store(PlanTopology.PROFILES_STORE,
+                            QueryableStoreTypes.keyValueStore()).get(key)),
+                    cohort -> Optional.ofNullable(this.<ReadOnlyKeyValueStore<String, ValueAndTimestamp<CohortStats>>>store(
+                            PlanTopology.COHORTS_GLOBAL_STORE, QueryableStoreTypes.timestampedKeyValueStore()).get(cohort))
+                            .map(ValueAndTimestamp::value)));
         } catch (InvalidStateStoreException e) {
             observer.onError(rebalancing());
             return;
@@ -92,6 +107,10 @@ public class PlanQueryGrpcService extends PlanQueryServiceGrpc.PlanQueryServiceI
         }
         observer.onNext(GetPlanResponse.newBuilder().setPlan(plan.get()).build());
         observer.onCompleted();
+    }
+
+    private <T> T store(String name, QueryableStoreType<T> type) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, type));
     }
 
     private ManagedChannel channelTo(HostInfo owner) {

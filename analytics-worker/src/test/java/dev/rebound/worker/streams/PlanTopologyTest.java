@@ -3,10 +3,12 @@ package dev.rebound.worker.streams;
 import static dev.rebound.worker.Events.assessment;
 import static dev.rebound.worker.Events.erasure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.apache.kafka.common.serialization.Serdes;
@@ -15,16 +17,21 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.rebound.contract.Topics;
+import dev.rebound.proto.internal.v1.CohortStats;
+import dev.rebound.proto.internal.v1.UserProfileState;
 import dev.rebound.proto.v1.Competency;
 import dev.rebound.proto.v1.Grade;
 import dev.rebound.proto.v1.ImprovementPlan;
+import dev.rebound.proto.v1.Suggestion;
 import dev.rebound.proto.v1.UserEvent;
+import dev.rebound.worker.domain.PlanBuilder;
 
 class PlanTopologyTest {
 
@@ -96,5 +103,50 @@ class PlanTopologyTest {
         send(erasure("acme", "ada", "e", 1));
         assertNull(planStore().get("acme/ada"));
         assertTrue(planStore().get("globex/ada") != null);
+    }
+
+    @Test
+    void aPlanStoredBeforeItsCohortReachedTheFloorIsServedWithTheCohortOnceItHas() {
+        send(assessment("acme", "ada", "ada-1", 0, Competency.COMPETENCY_TECHNICAL_DEPTH, Grade.GRADE_GAP));
+        driver.advanceWallClockTime(PlanTopology.DELTA_FLUSH_INTERVAL);
+        ImprovementPlan stored = planStore().get("acme/ada");
+        assertTrue(stored.getMissingEvidenceList().stream().anyMatch(line -> line.contains("privacy floor")), stored.toString());
+        // three more users (k = 3 here) give the cohort 22 grades for the competency; Ada sends nothing more
+        for (String user : List.of("bo", "cy", "di")) {
+            for (int day = 1; day <= 7; day++) {
+                send(assessment("acme", user, user + "-" + day, day, Competency.COMPETENCY_TECHNICAL_DEPTH,
+                        day % 2 == 0 ? Grade.GRADE_STRONG : Grade.GRADE_GAP));
+            }
+        }
+        driver.advanceWallClockTime(PlanTopology.DELTA_FLUSH_INTERVAL);
+        assertEquals(stored, planStore().get("acme/ada"));
+
+        KeyValueStore<String, UserProfileState> profiles = driver.getKeyValueStore(PlanTopology.PROFILES_STORE);
+        KeyValueStore<String, CohortStats> cohorts = driver.getKeyValueStore(PlanTopology.COHORTS_GLOBAL_STORE);
+        ImprovementPlan served = new PlanBuilder(3).withCohortOnceItQualifies(stored,
+                () -> Optional.ofNullable(profiles.get("acme/ada")), cohort -> Optional.ofNullable(cohorts.get(cohort)));
+
+        Suggestion technical = served.getSuggestions(0);
+        assertEquals(Competency.COMPETENCY_TECHNICAL_DEPTH, technical.getCompetency());
+        assertEquals(4, technical.getCohort().getUsers());
+        assertEquals(22, technical.getCohort().getGrades());
+        assertTrue(served.getMissingEvidenceList().stream().noneMatch(line -> line.contains("privacy floor")), served.toString());
+        assertEquals(stored.getUpdatedAt(), served.getUpdatedAt());
+        assertEquals(stored.getAssessmentCount(), served.getAssessmentCount());
+    }
+
+    @Test
+    void aPlanWhoseCohortIsStillTooSmallIsServedAsStored() {
+        send(assessment("acme", "ada", "ada-1", 0, Competency.COMPETENCY_TECHNICAL_DEPTH, Grade.GRADE_GAP));
+        send(assessment("acme", "bo", "bo-1", 0, Competency.COMPETENCY_TECHNICAL_DEPTH, Grade.GRADE_GAP));
+        driver.advanceWallClockTime(PlanTopology.DELTA_FLUSH_INTERVAL);
+        ImprovementPlan stored = planStore().get("acme/ada");
+        KeyValueStore<String, UserProfileState> profiles = driver.getKeyValueStore(PlanTopology.PROFILES_STORE);
+        KeyValueStore<String, CohortStats> cohorts = driver.getKeyValueStore(PlanTopology.COHORTS_GLOBAL_STORE);
+        try (KeyValueIterator<String, CohortStats> published = cohorts.all()) {
+            assertFalse(published.hasNext(), "two users are below k = 3: nothing is published");
+        }
+        assertEquals(stored, new PlanBuilder(3).withCohortOnceItQualifies(stored,
+                () -> Optional.ofNullable(profiles.get("acme/ada")), cohort -> Optional.ofNullable(cohorts.get(cohort))));
     }
 }

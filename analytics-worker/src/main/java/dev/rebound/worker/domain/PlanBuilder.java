@@ -1,6 +1,5 @@
 package dev.rebound.worker.domain;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -68,11 +67,11 @@ public final class PlanBuilder {
         this.minCohortUsers = minCohortUsers;
     }
 
-    public ImprovementPlan build(UserProfileState profile, Instant updatedAt) {
+    public ImprovementPlan build(UserProfileState profile, Timestamp updatedAt) {
         return build(profile, updatedAt, cohort -> Optional.empty());
     }
 
-    public ImprovementPlan build(UserProfileState profile, Instant updatedAt, Function<String, Optional<CohortStats>> cohorts) {
+    public ImprovementPlan build(UserProfileState profile, Timestamp updatedAt, Function<String, Optional<CohortStats>> cohorts) {
         Optional<String> cohortKey = latestCohort(profile);
         Optional<CohortStats> cohort = cohortKey.flatMap(cohorts).filter(stats -> stats.getUsers() >= minCohortUsers);
         Map<Competency, List<Grade>> gradesNewestFirst = gradesNewestFirst(profile);
@@ -120,7 +119,7 @@ public final class PlanBuilder {
         }
         return ImprovementPlan.newBuilder()
                 .setUserId(profile.getUserId())
-                .setUpdatedAt(Timestamp.newBuilder().setSeconds(updatedAt.getEpochSecond()).setNanos(updatedAt.getNano()))
+                .setUpdatedAt(updatedAt)
                 .setAssessmentCount(profile.getAssessmentsCount())
                 .setEmployerFeedbackCount(profile.getEmployerFeedbackCount())
                 .addAllSuggestions(suggestions)
@@ -142,7 +141,7 @@ public final class PlanBuilder {
         }
         return profile.get()
                 .filter(state -> latestCohort(state).flatMap(cohorts).filter(stats -> stats.getUsers() >= minCohortUsers).isPresent())
-                .map(state -> build(state, Instant.ofEpochSecond(plan.getUpdatedAt().getSeconds(), plan.getUpdatedAt().getNanos()), cohorts))
+                .map(state -> build(state, plan.getUpdatedAt(), cohorts))
                 .orElse(plan);
     }
 

@@ -1,7 +1,6 @@
 package dev.rebound.worker.streams;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -138,8 +137,7 @@ public final class PlanTopology {
             folder.fold(before, event).ifPresent(profile -> {
                 profiles.put(key, profile);
                 // the event's own time, not the wall clock: a replay recomputes the same plan
-                ImprovementPlan plan = planBuilder.build(profile,
-                        Instant.ofEpochSecond(event.getOccurredAt().getSeconds(), event.getOccurredAt().getNanos()),
+                ImprovementPlan plan = planBuilder.build(profile, event.getOccurredAt(),
                         cohort -> Optional.ofNullable(cohorts.get(cohort)).map(ValueAndTimestamp::value));
                 plans.put(key, plan);
                 context.forward(record.withValue((Object) plan), PLANS_SINK);

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+
+import com.google.protobuf.Timestamp;
 
 import dev.rebound.proto.internal.v1.CohortStats;
 import dev.rebound.proto.internal.v1.CompetencyCounts;
@@ -59,7 +60,7 @@ class PlanBuilderTest {
                 assessment("t", "u", "1", 0, Competency.COMPETENCY_TECHNICAL_DEPTH, Grade.GRADE_GAP),
                 assessment("t", "u", "2", 1, Competency.COMPETENCY_MOTIVATION, Grade.GRADE_SOLID),
                 assessment("t", "u", "3", 2, Competency.COMPETENCY_COMPANY_RESEARCH, Grade.GRADE_STRONG));
-        ImprovementPlan plan = builder.build(profile, Instant.EPOCH);
+        ImprovementPlan plan = builder.build(profile, Timestamp.getDefaultInstance());
         assertEquals(List.of(Competency.COMPETENCY_TECHNICAL_DEPTH, Competency.COMPETENCY_MOTIVATION),
                 plan.getSuggestionsList().stream().map(Suggestion::getCompetency).toList());
         Suggestion first = plan.getSuggestions(0);
@@ -76,7 +77,7 @@ class PlanBuilderTest {
                 assessment("t", "u", "1", 0, Competency.COMPETENCY_TECHNICAL_DEPTH, Grade.GRADE_STRONG),
                 assessment("t", "u", "2", 0, Competency.COMPETENCY_MOTIVATION, Grade.GRADE_SOLID),
                 feedback("t", "u", "3", 1, FeedbackTheme.FEEDBACK_THEME_TECHNICAL_DEPTH));
-        ImprovementPlan plan = builder.build(profile, Instant.EPOCH);
+        ImprovementPlan plan = builder.build(profile, Timestamp.getDefaultInstance());
         Suggestion first = plan.getSuggestions(0);
         assertEquals(Competency.COMPETENCY_TECHNICAL_DEPTH, first.getCompetency());
         // shortfall 0 + employer 0.5 + self-employer gap 0.25
@@ -92,7 +93,7 @@ class PlanBuilderTest {
                 .addCompetencies(CompetencyCounts.newBuilder().setCompetency(Competency.COMPETENCY_TECHNICAL_DEPTH_VALUE)
                         .setStrong(10).setSolid(5).setGap(5))
                 .build();
-        Suggestion shown = builder.build(profile, Instant.EPOCH, key -> Optional.of(stats)).getSuggestions(0);
+        Suggestion shown = builder.build(profile, Timestamp.getDefaultInstance(), key -> Optional.of(stats)).getSuggestions(0);
         assertEquals(20, shown.getCohort().getUsers());
         assertEquals(0.25, shown.getCohort().getGapShare(), 1e-12);
         assertEquals(0.1119, shown.getCohort().getGapShareLow(), 1e-4);
@@ -105,14 +106,14 @@ class PlanBuilderTest {
                 .putThemes(FeedbackTheme.FEEDBACK_THEME_TECHNICAL_DEPTH_VALUE, 10)
                 .putThemes(FeedbackTheme.FEEDBACK_THEME_MOTIVATION_VALUE, 30)
                 .build();
-        Suggestion withShare = builder.build(profile, Instant.EPOCH, key -> Optional.of(withFeedback)).getSuggestions(0);
+        Suggestion withShare = builder.build(profile, Timestamp.getDefaultInstance(), key -> Optional.of(withFeedback)).getSuggestions(0);
         assertEquals(40, withShare.getCohort().getFeedbackRecords());
         assertEquals(0.25, withShare.getCohort().getEmployerMentionShare(), 1e-12);
         double[] interval = Wilson.interval(10, 40);
         assertEquals(interval[0], withShare.getCohort().getEmployerMentionShareLow(), 1e-12);
 
         CohortStats small = stats.toBuilder().setUsers(19).build();
-        assertFalse(builder.build(profile, Instant.EPOCH, key -> Optional.of(small)).getSuggestions(0).hasCohort());
+        assertFalse(builder.build(profile, Timestamp.getDefaultInstance(), key -> Optional.of(small)).getSuggestions(0).hasCohort());
     }
 
     @Test
@@ -142,16 +143,16 @@ class PlanBuilderTest {
         for (int i = 0; i < oldestFirst.length; i++) {
             profile = folder.fold(profile, assessment("t", "u", "a" + i, i, Competency.COMPETENCY_PROBLEM_SOLVING, oldestFirst[i])).orElseThrow();
         }
-        Suggestion suggestion = builder.build(profile, Instant.EPOCH).getSuggestions(0);
+        Suggestion suggestion = builder.build(profile, Timestamp.getDefaultInstance()).getSuggestions(0);
         assertEquals(Trend.TREND_SLIPPING, suggestion.getTrend());
         double shortfall = 1 - PlanBuilder.weightedGrade(List.of(Grade.GRADE_GAP, Grade.GRADE_GAP, Grade.GRADE_SOLID, Grade.GRADE_STRONG, Grade.GRADE_STRONG));
         assertEquals(shortfall + 0.2, suggestion.getScore(), 1e-12);
-        assertEquals(5, builder.build(profile, Instant.EPOCH).getOutcomesByStage(0).getInterviews());
+        assertEquals(5, builder.build(profile, Timestamp.getDefaultInstance()).getOutcomesByStage(0).getInterviews());
     }
 
     @Test
     void saysWhatEvidenceIsStillMissing() {
-        ImprovementPlan plan = builder.build(fold(assessment("t", "u", "1", 0, Competency.COMPETENCY_TECHNICAL_DEPTH, Grade.GRADE_GAP)), Instant.EPOCH);
+        ImprovementPlan plan = builder.build(fold(assessment("t", "u", "1", 0, Competency.COMPETENCY_TECHNICAL_DEPTH, Grade.GRADE_GAP)), Timestamp.getDefaultInstance());
         assertEquals(List.of("Your cohort has fewer people than the privacy floor needs, so no cohort comparison is shown yet.",
                 "4 more self-assessments before the plan reports patterns.",
                 "No employer feedback yet: the suggestions rest on self-assessments alone, which tend to be unreliable."),

@@ -106,15 +106,16 @@ public final class PolitenessFitting {
                 }
                 PolitenessModel model = fit(replyToneExamples(training, reviewer, language), features, REPLY_MIN_WORD_COUNT);
                 for (CandidateReplies.Reply reply : held) {
-                    boolean flagged = DraftReviewer.readsHarmful(reply.text(), text -> model.probability(features.extract(text)));
+                    boolean flagged = DraftReviewer.readsHarmful(reply.text(), DraftReviewer.veryPolite(reviewer.politeness(reply.text(), language), language),
+                            text -> model.probability(features.extract(text)));
                     harmful += reply.harmful() ? 1 : 0;
                     caught += reply.harmful() && flagged ? 1 : 0;
                     passed += !reply.harmful() && !flagged ? 1 : 0;
                 }
             }
             int professional = replies.size() - harmful;
-            System.out.printf(Locale.ROOT, "Reply tone, %s, %d-fold cross-validated, the model alone (text from %.2f, a sentence from %.2f): accuracy %5.1f %% (%d/%d); harmful caught %d/%d, professional passed %d/%d%n",
-                    language, FOLDS, DraftReviewer.HARMFUL_FROM, DraftReviewer.SENTENCE_HARMFUL_FROM, 100.0 * (caught + passed) / replies.size(), caught + passed, replies.size(),
+            System.out.printf(Locale.ROOT, "Reply tone, %s, %d-fold cross-validated, the model alone (text from %.2f, a sentence from %.2f, a very polite text from %.2f): accuracy %5.1f %% (%d/%d); harmful caught %d/%d, professional passed %d/%d%n",
+                    language, FOLDS, DraftReviewer.HARMFUL_FROM, DraftReviewer.SENTENCE_HARMFUL_FROM, DraftReviewer.CLEARLY_HARMFUL_FROM, 100.0 * (caught + passed) / replies.size(), caught + passed, replies.size(),
                     caught, harmful, passed, professional);
             if (write) {
                 List<Example> examples = replyToneExamples(replies, reviewer, language);

@@ -207,8 +207,11 @@ public final class DraftReviewer {
      */
     public static boolean readsHarmful(String draft, boolean veryPolite, ToDoubleFunction<String> harmOf) {
         double harm = harmOf.applyAsDouble(draft);
-        if (veryPolite || harm >= HARMFUL_FROM) {
-            return harm >= (veryPolite ? CLEARLY_HARMFUL_FROM : HARMFUL_FROM);
+        if (veryPolite) {
+            return harm >= CLEARLY_HARMFUL_FROM;
+        }
+        if (harm >= HARMFUL_FROM) {
+            return true;
         }
         return sentences(draft).stream()
                 .anyMatch(sentence -> sentence.scoredAlone() && harmOf.applyAsDouble(sentence.text()) >= SENTENCE_HARMFUL_FROM);

@@ -1,7 +1,6 @@
 package dev.rebound.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +40,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import dev.rebound.contract.Topics;
+import dev.rebound.devkit.FreePorts;
 import dev.rebound.devkit.LocalStack;
 import dev.rebound.proto.v1.Competency;
 import dev.rebound.proto.v1.CompetencyGrade;
@@ -196,7 +196,7 @@ public final class Bench {
     }
 
     static List<Row> bareBaseline(String name, String serverFlags, Path lib, Options options) throws Exception {
-        int port = freePort();
+        int port = FreePorts.next();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", lib.toAbsolutePath() + "/*", "io.grpc.benchmarks.qps.AsyncServer", "--address=localhost:" + port));
         if (!serverFlags.isBlank()) {
@@ -439,9 +439,4 @@ public final class Bench {
         return index < ratios.length && ratios[index] > 0 ? String.format(Locale.ROOT, "%.2f", ratios[index]) : "-";
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +42,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public static EmbeddedKafkaBroker start(Path dataDir, int port) {
         try {
             Files.createDirectories(dataDir);
-            int brokerPort = port == 0 ? freePort() : port;
-            int controllerPort = freePort();
+            int brokerPort = port == 0 ? FreePorts.next() : port;
+            int controllerPort = FreePorts.next();
             Path logDir = dataDir.resolve("logs");
             Properties props = serverProperties(logDir, brokerPort, controllerPort);
             if (!Files.exists(logDir.resolve("meta.properties"))) {
@@ -108,12 +107,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
 
     /** {@code EmbeddedKafkaBroker <data-dir> <port>}: runs a broker until the process is stopped. */
     public static void main(String[] args) throws InterruptedException {

@@ -2,7 +2,6 @@ package dev.rebound.devkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,13 +63,13 @@ public final class LocalStack implements AutoCloseable {
 
     private Service startAll(int workerCount, Path dir, Path keys) throws IOException, InterruptedException {
         for (int i = 1; i <= workerCount; i++) {
-            int grpcPort = freePort();
+            int grpcPort = FreePorts.next();
             workers.add(start("analytics-worker-" + i, workerJar, grpcPort, Map.of(
                     "REBOUND_WORKER_GRPC_PORT", String.valueOf(grpcPort),
                     "REBOUND_WORKER_STATE_DIR", dir.resolve("worker-state-" + i).toString(),
                     "REBOUND_WORKER_INSTANCE_ID", "worker-" + i)));
         }
-        Service reply = start("reply-service", replyJar, freePort(), Map.of(
+        Service reply = start("reply-service", replyJar, FreePorts.next(), Map.of(
                 "REBOUND_JWT_PUBLIC_KEYS", DevTokens.publicKeyFile(keys).toString(),
                 "REBOUND_WORKER_GRPC_PORT", String.valueOf(workers.get(0).grpcPort())));
         for (Service worker : workers) {
@@ -85,7 +84,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Service start(String name, Path jar, int grpcPort, Map<String, String> env) throws IOException {
-        int httpPort = freePort();
+        int httpPort = FreePorts.next();
         Map<String, String> environment = new HashMap<>(env);
         environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         environment.put(name.startsWith("reply") ? "REBOUND_GRPC_PORT" : "REBOUND_WORKER_GRPC_PORT", String.valueOf(grpcPort));
@@ -142,11 +141,4 @@ public final class LocalStack implements AutoCloseable {
         scratch.close();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,13 +1,11 @@
 package dev.rebound.reply.grpc;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
 
 import dev.rebound.devkit.DevTokens;
 import dev.rebound.devkit.EmbeddedKafkaBroker;
+import dev.rebound.devkit.FreePorts;
 import dev.rebound.devkit.ScratchDirectory;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -22,20 +20,16 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        try {
-            scratch = ScratchDirectory.create("rebound-reply-test");
-            Path dir = scratch.path();
-            broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
-            Path keys = dir.resolve("keys");
-            DevTokens.inDirectory(keys);
-            return Map.of(
-                    "kafka.bootstrap.servers", broker.bootstrapServers(),
-                    "mp.jwt.verify.publickey.location", DevTokens.publicKeyFile(keys).toString(),
-                    "rebound.test.key-dir", keys.toString(),
-                    "quarkus.grpc.clients.plan-query.port", String.valueOf(unusedPort()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        scratch = ScratchDirectory.create("rebound-reply-test");
+        Path dir = scratch.path();
+        broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
+        Path keys = dir.resolve("keys");
+        DevTokens.inDirectory(keys);
+        return Map.of(
+                "kafka.bootstrap.servers", broker.bootstrapServers(),
+                "mp.jwt.verify.publickey.location", DevTokens.publicKeyFile(keys).toString(),
+                "rebound.test.key-dir", keys.toString(),
+                "quarkus.grpc.clients.plan-query.port", String.valueOf(FreePorts.next()));
     }
 
     @Override
@@ -48,9 +42,4 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
         }
     }
 
-    private static int unusedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

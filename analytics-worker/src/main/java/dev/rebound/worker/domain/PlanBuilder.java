@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -276,12 +275,12 @@ public final class PlanBuilder {
         if (!grades.isEmpty()) {
             long gaps = grades.stream().filter(g -> g == Grade.GRADE_GAP).count();
             long solid = grades.stream().filter(g -> g == Grade.GRADE_SOLID).count();
-            parts.add(String.format(Locale.ROOT, "You graded %s as a gap in %d and solid in %d of %d %s.",
-                    label, gaps, solid, grades.size(), grades.size() == 1 ? "interview" : "interviews"));
+            // plain concatenation: String.format was a noticeable part of every event's fold
+            parts.add("You graded " + label + " as a gap in " + gaps + " and solid in " + solid + " of " + grades.size()
+                    + (grades.size() == 1 ? " interview." : " interviews."));
         }
         if (mentions > 0) {
-            parts.add(String.format(Locale.ROOT, "Employer feedback mentioned %s %d %s.",
-                    label, mentions, mentions == 1 ? "time" : "times"));
+            parts.add("Employer feedback mentioned " + label + " " + mentions + (mentions == 1 ? " time." : " times."));
         }
         return String.join(" ", parts);
     }
@@ -328,8 +327,7 @@ public final class PlanBuilder {
         }
         int needed = PATTERN_MIN_ASSESSMENTS - profile.getAssessmentsCount();
         if (needed > 0) {
-            missing.add(String.format(Locale.ROOT, "%d more self-%s before the plan reports patterns.",
-                    needed, needed == 1 ? "assessment" : "assessments"));
+            missing.add(needed + (needed == 1 ? " more self-assessment" : " more self-assessments") + " before the plan reports patterns.");
         }
         if (profile.getEmployerFeedbackCount() == 0) {
             missing.add("No employer feedback yet: the suggestions rest on self-assessments alone, which tend to be unreliable.");

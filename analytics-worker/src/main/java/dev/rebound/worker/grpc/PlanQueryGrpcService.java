@@ -13,9 +13,7 @@ import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
-import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,9 +22,9 @@ import dev.rebound.proto.internal.v1.CohortStats;
 import dev.rebound.proto.internal.v1.GetPlanRequest;
 import dev.rebound.proto.internal.v1.GetPlanResponse;
 import dev.rebound.proto.internal.v1.PlanQueryServiceGrpc;
-import dev.rebound.proto.internal.v1.UserProfileState;
 import dev.rebound.proto.v1.ImprovementPlan;
 import dev.rebound.worker.domain.PlanBuilder;
+import dev.rebound.worker.streams.LocalStores;
 import dev.rebound.worker.streams.PlanTopology;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -48,12 +46,14 @@ public class PlanQueryGrpcService extends PlanQueryServiceGrpc.PlanQueryServiceI
     private final KafkaStreams streams;
     private final HostInfo self;
     private final PlanBuilder planBuilder;
+    private final LocalStores localStores;
     private final Map<HostInfo, ManagedChannel> owners = new ConcurrentHashMap<>();
 
-    PlanQueryGrpcService(KafkaStreams streams,
+    PlanQueryGrpcService(KafkaStreams streams, LocalStores localStores,
             @ConfigProperty(name = "quarkus.kafka-streams.application-server") String applicationServer,
             @ConfigProperty(name = "rebound.worker.cohort-min-users", defaultValue = "20") int cohortMinUsers) {
         this.streams = streams;
+        this.localStores = localStores;
         this.self = HostInfo.buildFromEndpoint(applicationServer);
         this.planBuilder = new PlanBuilder(cohortMinUsers);
     }
@@ -78,7 +78,7 @@ public class PlanQueryGrpcService extends PlanQueryServiceGrpc.PlanQueryServiceI
             return;
         }
         if (owner.activeHost().equals(self) || request.getForwarded()) {
-            answerLocally(key, observer);
+            answerLocally(key, owner.partition(), observer);
         } else {
             PlanQueryServiceGrpc.newStub(channelTo(owner.activeHost()))
                     .withDeadlineAfter(FORWARD_TIMEOUT_MS, TimeUnit.MILLISECONDS)
@@ -86,16 +86,19 @@ public class PlanQueryGrpcService extends PlanQueryServiceGrpc.PlanQueryServiceI
         }
     }
 
-    private void answerLocally(String key, StreamObserver<GetPlanResponse> observer) {
+    private void answerLocally(String key, int partition, StreamObserver<GetPlanResponse> observer) {
+        Optional<LocalStores.TaskStores> stores = localStores.forPartition(partition);
+        if (stores.isEmpty()) {
+            observer.onError(rebalancing());
+            return;
+        }
         Optional<ImprovementPlan> plan;
         try {
-            ReadOnlyKeyValueStore<String, ImprovementPlan> plans = store(PlanTopology.PLANS_STORE, QueryableStoreTypes.keyValueStore());
             // the profile and the cohorts are only read for a plan still waiting for its cohort
-            plan = Optional.ofNullable(plans.get(key)).map(stored -> planBuilder.withCohortOnceItQualifies(stored,
-                    () -> Optional.ofNullable(this.<ReadOnlyKeyValueStore<String, UserProfileState>>store(PlanTopology.PROFILES_STORE,
-                            QueryableStoreTypes.keyValueStore()).get(key)),
-                    cohort -> Optional.ofNullable(this.<ReadOnlyKeyValueStore<String, ValueAndTimestamp<CohortStats>>>store(
-                            PlanTopology.COHORTS_GLOBAL_STORE, QueryableStoreTypes.timestampedKeyValueStore()).get(cohort))
+            plan = Optional.ofNullable(stores.get().plans().get(key)).map(stored -> planBuilder.withCohortOnceItQualifies(stored,
+                    () -> Optional.ofNullable(stores.get().profiles().get(key)),
+                    cohort -> Optional.ofNullable(streams.store(StoreQueryParameters.fromNameAndType(
+                            PlanTopology.COHORTS_GLOBAL_STORE, QueryableStoreTypes.<String, CohortStats>timestampedKeyValueStore())).get(cohort))
                             .map(ValueAndTimestamp::value)));
         } catch (InvalidStateStoreException e) {
             observer.onError(rebalancing());
@@ -107,10 +110,6 @@ public class PlanQueryGrpcService extends PlanQueryServiceGrpc.PlanQueryServiceI
         }
         observer.onNext(GetPlanResponse.newBuilder().setPlan(plan.get()).build());
         observer.onCompleted();
-    }
-
-    private <T> T store(String name, QueryableStoreType<T> type) {
-        return streams.store(StoreQueryParameters.fromNameAndType(name, type));
     }
 
     private ManagedChannel channelTo(HostInfo owner) {

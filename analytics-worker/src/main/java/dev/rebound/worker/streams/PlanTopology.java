@@ -60,17 +60,19 @@ public final class PlanTopology {
     private PlanTopology() {
     }
 
-    public static Topology build(int historyLimit, int minCohortUsers) {
+    /** {@code localStores} learns the stores of every profile task this instance runs, for plan queries. */
+    public static Topology build(int historyLimit, int minCohortUsers, LocalStores localStores) {
         Topology topology = new Topology();
         topology.addSource(EVENTS, Serdes.String().deserializer(), EVENT_SERDE.deserializer(), Topics.USER_EVENTS);
         topology.addProcessor(PROFILE_PROCESSOR,
-                () -> new ProfileProcessor(new ProfileFolder(historyLimit), new PlanBuilder(minCohortUsers)), EVENTS);
+                () -> new ProfileProcessor(new ProfileFolder(historyLimit), new PlanBuilder(minCohortUsers), localStores), EVENTS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILES_STORE), Serdes.String(), PROFILE_SERDE),
                 PROFILE_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLANS_STORE), Serdes.String(), PLAN_SERDE),
                 PROFILE_PROCESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_DELTAS_STORE), Serdes.String(), COHORT_SERDE),
-                PROFILE_PROCESSOR);
+        // cached: every event of a cohort rewrites the same key, so the changelog gets one record per key per commit, not per event
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_DELTAS_STORE), Serdes.String(), COHORT_SERDE)
+                .withCachingEnabled(), PROFILE_PROCESSOR);
         topology.addSink(PLANS_SINK, Topics.PLANS, Serdes.String().serializer(), PLAN_SERDE.serializer(), PROFILE_PROCESSOR);
         topology.addSink(DELTAS_SINK, Topics.COHORT_DELTAS, Serdes.String().serializer(), COHORT_SERDE.serializer(), PROFILE_PROCESSOR);
 
@@ -98,15 +100,18 @@ public final class PlanTopology {
 
         private final ProfileFolder folder;
         private final PlanBuilder planBuilder;
+        private final LocalStores localStores;
         private ProcessorContext<String, Object> context;
+        private LocalStores.TaskStores opened;
         private KeyValueStore<String, UserProfileState> profiles;
         private KeyValueStore<String, ImprovementPlan> plans;
         private TimestampedKeyValueStore<String, CohortStats> cohorts;
         private KeyValueStore<String, CohortStats> pending;
 
-        ProfileProcessor(ProfileFolder folder, PlanBuilder planBuilder) {
+        ProfileProcessor(ProfileFolder folder, PlanBuilder planBuilder, LocalStores localStores) {
             this.folder = folder;
             this.planBuilder = planBuilder;
+            this.localStores = localStores;
         }
 
         @Override
@@ -117,6 +122,13 @@ public final class PlanTopology {
             this.cohorts = context.getStateStore(COHORTS_GLOBAL_STORE);
             this.pending = context.getStateStore(PENDING_DELTAS_STORE);
             context.schedule(DELTA_FLUSH_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::flushDeltas);
+            this.opened = new LocalStores.TaskStores(plans, profiles);
+            localStores.opened(context.taskId().partition(), opened);
+        }
+
+        @Override
+        public void close() {
+            localStores.closed(context.taskId().partition(), opened);
         }
 
         @Override

@@ -7,6 +7,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -43,8 +44,13 @@ public class WorkerTopology {
         }
     }
 
+    /** The stores of this instance's profile tasks, shared by the topology and the plan queries. */
+    @Produces
+    @Singleton
+    final LocalStores localStores = new LocalStores();
+
     @Produces
     Topology topology() {
-        return PlanTopology.build(historyLimit, cohortMinUsers);
+        return PlanTopology.build(historyLimit, cohortMinUsers, localStores);
     }
 }

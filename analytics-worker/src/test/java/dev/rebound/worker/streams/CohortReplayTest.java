@@ -134,7 +134,7 @@ class CohortReplayTest {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "cohort-replay-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        return new TopologyTestDriver(PlanTopology.build(HISTORY_LIMIT, K), config);
+        return new TopologyTestDriver(PlanTopology.build(HISTORY_LIMIT, K, new LocalStores()), config);
     }
 
     static Map<String, CohortStats> cohorts(TopologyTestDriver driver) {

@@ -38,13 +38,18 @@ class PlanTopologyTest {
     TopologyTestDriver driver;
     TestInputTopic<String, UserEvent> events;
     TestOutputTopic<String, ImprovementPlan> plans;
+    LocalStores localStores = new LocalStores();
+
+    static Properties config(String applicationId) {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        return config;
+    }
 
     @BeforeEach
     void start() {
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "plan-topology-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(PlanTopology.build(200, 3), config);
+        driver = new TopologyTestDriver(PlanTopology.build(200, 3, localStores), config("plan-topology-test"));
         events = driver.createInputTopic(Topics.USER_EVENTS, Serdes.String().serializer(), PlanTopology.EVENT_SERDE.serializer());
         plans = driver.createOutputTopic(Topics.PLANS, Serdes.String().deserializer(), PlanTopology.PLAN_SERDE.deserializer());
     }
@@ -71,6 +76,19 @@ class PlanTopologyTest {
         assertEquals("acme/ada", published.get(1).key);
         assertEquals(2, published.get(1).value.getAssessmentCount());
         assertEquals(published.get(1).value, planStore().get("acme/ada"));
+        // what plan queries read: the same stores, listed by partition (the test driver runs partition 0)
+        assertEquals(published.get(1).value, localStores.forPartition(0).orElseThrow().plans().get("acme/ada"));
+        assertEquals(2, localStores.forPartition(0).orElseThrow().profiles().get("acme/ada").getAssessmentsCount());
+        assertTrue(localStores.forPartition(1).isEmpty());
+    }
+
+    @Test
+    void aClosedTaskIsNoLongerListedForQueries() {
+        LocalStores ownStores = new LocalStores();
+        TopologyTestDriver own = new TopologyTestDriver(PlanTopology.build(200, 3, ownStores), config("closed-task-test"));
+        assertTrue(ownStores.forPartition(0).isPresent());
+        own.close();
+        assertTrue(ownStores.forPartition(0).isEmpty());
     }
 
     @Test

@@ -71,7 +71,7 @@ public final class Bench {
     static final String WORKER_GROUP = "rebound-analytics-worker";
 
     record Options(int runs, Duration stackWarmup, Duration warmup, Duration measure, double openLoopRate, int freshnessSamples, Path out,
-            String only) {
+            String only, int users) {
 
         /** Whether a scenario was asked for ({@code --only=<part of a name>[,<part of another>…]}; all by default). */
         boolean wants(String scenario) {
@@ -121,7 +121,8 @@ public final class Bench {
                 Double.parseDouble(flags.getOrDefault("rate", "2000")),
                 Integer.parseInt(flags.getOrDefault("freshness-samples", "200")),
                 root.resolve("target/bench"),
-                flags.getOrDefault("only", ""));
+                flags.getOrDefault("only", ""),
+                Integer.parseInt(flags.getOrDefault("users", "1000")));
         Files.createDirectories(options.out());
         List<Row> rows = new ArrayList<>();
 
@@ -177,7 +178,7 @@ public final class Bench {
             // GetImprovementPlan asks for user-1, whom this scenario gives a plan
             if (options.wants("SubmitSelfAssessment") || options.wants("GetImprovementPlan")) {
                 rows.addAll(scenario("SubmitSelfAssessment", options, cpu, done -> rebound.submitSelfAssessment(
-                        assessment("user-" + ids.get() % 1000, "req-" + ids.incrementAndGet()), observer(done))));
+                        assessment("user-" + ids.get() % options.users(), "req-" + ids.incrementAndGet()), observer(done))));
                 awaitWorkerCaughtUp(bootstrap);
             }
             GetImprovementPlanRequest planQuery = GetImprovementPlanRequest.newBuilder().setUserId("user-1").build();

@@ -45,6 +45,7 @@ import dev.rebound.proto.v1.RoleFamily;
 import dev.rebound.proto.v1.SelfAssessmentSubmitted;
 import dev.rebound.proto.v1.Seniority;
 import dev.rebound.proto.v1.UserEvent;
+import dev.rebound.worker.streams.LocalStores;
 import dev.rebound.worker.streams.PlanTopology;
 
 /**
@@ -68,7 +69,7 @@ public final class FoldBench {
         try (ScratchDirectory scratch = ScratchDirectory.create("rebound-fold-bench");
                 EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(scratch.resolve("kafka"), 0);
                 Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()));
-                KafkaStreams streams = new KafkaStreams(PlanTopology.build(200, 20), streamsConfig(broker.bootstrapServers(), scratch.path()))) {
+                KafkaStreams streams = new KafkaStreams(PlanTopology.build(200, 20, new LocalStores()), streamsConfig(broker.bootstrapServers(), scratch.path()))) {
             Topics.createMissing(admin, 6, Optional.empty(), 30_000);
             streams.start();
             while (streams.state() != KafkaStreams.State.RUNNING) {

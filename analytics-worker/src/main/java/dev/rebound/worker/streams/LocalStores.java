@@ -11,9 +11,9 @@ import dev.rebound.proto.v1.ImprovementPlan;
 
 /**
  * The plans and profiles stores of the tasks running in this instance, by partition, for plan
- * queries. Kafka Streams' own query path looks up every task on each read, which was a fifth of
- * the worker's CPU under plan queries; this lookup is one map read. A task's stores are listed
- * when its processor starts (after they are restored) and removed when it closes.
+ * queries. Kafka Streams' own query path looks up every task on each read, about half of the
+ * worker's CPU per plan query; this lookup is one map read. A task's stores are listed when its
+ * processor starts (after they are restored) and removed when it closes.
  */
 public final class LocalStores {
 

@@ -37,11 +37,14 @@ public final class DraftReviewer {
     /** Below this probability of reading as polite the draft is sent back for revision. */
     public static final double IMPOLITE_BELOW = 0.15;
     /**
-     * Below this, an English draft that no rule flags gets its worst sentence pointed out:
-     * every professional reply and every composed one we have scored 0.87 or more, most harmful
-     * ones 0.25–0.68 (see DraftReviewerTest).
+     * Below this, an English draft that no rule flags gets its worst sentence pointed out. The
+     * politeness model learned from requests, so plain statements score low: professional replies
+     * in the corpus score from 0.70 (median 0.94), but a fresh "I'm disappointed, but the
+     * conversation … was really worthwhile" scored 0.64, hence 0.6 rather than 0.7. The one corpus
+     * reply that only this check catches scores below 0.5; what 0.6–0.7 would catch in unseen
+     * harmful replies is not measured.
      */
-    public static final double TONE_CHECK_BELOW = 0.7;
+    public static final double TONE_CHECK_BELOW = 0.6;
     /**
      * From this probability of reading as harmful (the reply-tone model, fitted on labelled
      * candidate replies, one per language) a draft that no rule flags gets its worst sentence pointed

@@ -38,13 +38,12 @@ public final class DraftReviewer {
     public static final double IMPOLITE_BELOW = 0.15;
     /**
      * Below this, an English draft that no rule flags gets its worst sentence pointed out. The
-     * politeness model learned from requests, so plain statements score low: professional replies
-     * in the corpus score from 0.70 (median 0.94), but a fresh "I'm disappointed, but the
-     * conversation … was really worthwhile" scored 0.64, hence 0.6 rather than 0.7. The one corpus
-     * reply that only this check catches scores below 0.5; what 0.6–0.7 would catch in unseen
-     * harmful replies is not measured.
+     * politeness model learned from requests and scores plain statements near 0.5: 11 of 40
+     * everyday professional one-sentence replies ("I hope our paths cross again.") scored
+     * 0.31–0.59. Only a clearly impolite text is sent back on this score alone; the reply-tone
+     * model and the rules catch the rest (no corpus reply is caught by this check alone).
      */
-    public static final double TONE_CHECK_BELOW = 0.6;
+    public static final double TONE_CHECK_BELOW = 0.3;
     /**
      * From this probability of reading as harmful (the reply-tone model, fitted on labelled
      * candidate replies, one per language) a draft that no rule flags gets its worst sentence pointed

@@ -186,13 +186,21 @@ class DraftReviewerTest {
     void pointsOutTheLeastPoliteSentenceWhenNoRuleExplainsAnImpoliteDraft() {
         String draft = "Hi Tom,\n\nI got your email. Your choice, not mine.\n\nSam";
         DraftReview review = review(draft, "en");
-        assertTrue(review.politeness() < DraftReviewer.TONE_CHECK_BELOW, String.valueOf(review.politeness()));
+        assertTrue(review.findings().stream().allMatch(f -> f.category() == FINDING_CATEGORY_IMPOLITE_TONE), review.findings().toString());
         assertEquals(Verdict.VERDICT_REVISE, review.verdict());
         Finding tone = review.findings().stream()
                 .filter(f -> f.category() == FINDING_CATEGORY_IMPOLITE_TONE).findFirst().orElseThrow();
         assertEquals("Your choice, not mine.", tone.excerpt());
         assertEquals(draft.indexOf("Your choice"), tone.start());
         assertEquals(draft.indexOf("\n\nSam"), tone.end());
+    }
+
+    /** The politeness model scores plain statements low; that alone does not send a reply back. */
+    @Test
+    void aPlainProfessionalStatementThatScoresLowOnPolitenessIsReady() {
+        DraftReview review = review("I hope our paths cross again.", "en");
+        assertTrue(review.politeness() >= DraftReviewer.TONE_CHECK_BELOW && review.politeness() < 0.6, String.valueOf(review.politeness()));
+        assertEquals(Verdict.VERDICT_READY, review.verdict(), review.findings().toString());
     }
 
     /** Every reply the composer writes, in every tone and language, passes its own review. */

@@ -128,7 +128,10 @@ public final class PlanTopology {
 
         @Override
         public void close() {
-            localStores.closed(context.taskId().partition(), opened);
+            // a task whose init failed before listing its stores has nothing to remove
+            if (opened != null) {
+                localStores.closed(context.taskId().partition(), opened);
+            }
         }
 
         @Override

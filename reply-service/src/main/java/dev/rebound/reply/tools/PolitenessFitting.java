@@ -24,6 +24,7 @@ import dev.rebound.reply.domain.review.Finding;
 import dev.rebound.reply.domain.review.LogisticRegression;
 import dev.rebound.reply.domain.review.PolitenessFeatures;
 import dev.rebound.reply.domain.review.PolitenessModel;
+import dev.rebound.reply.domain.review.ReviewRules;
 import dev.rebound.reply.domain.review.StrategyLexicon;
 
 /**
@@ -95,6 +96,7 @@ public final class PolitenessFitting {
             List<CandidateReplies.Reply> replies = new ArrayList<>(CandidateReplies.read(corpus));
             replies.addAll(CandidateReplies.composed(language));
             PolitenessFeatures features = new PolitenessFeatures(StrategyLexicon.forLanguage(language), true);
+            ReviewRules rules = ReviewRules.forLanguage(language);
             int harmful = 0;
             int caught = 0;
             int passed = 0;
@@ -107,15 +109,15 @@ public final class PolitenessFitting {
                 PolitenessModel model = fit(replyToneExamples(training, reviewer, language), features, REPLY_MIN_WORD_COUNT);
                 for (CandidateReplies.Reply reply : held) {
                     boolean flagged = DraftReviewer.readsHarmful(reply.text(), DraftReviewer.veryPolite(reviewer.politeness(reply.text(), language), language),
-                            text -> model.probability(features.extract(text)));
+                            text -> model.probability(features.extract(text)), rules::servesAPractice);
                     harmful += reply.harmful() ? 1 : 0;
                     caught += reply.harmful() && flagged ? 1 : 0;
                     passed += !reply.harmful() && !flagged ? 1 : 0;
                 }
             }
             int professional = replies.size() - harmful;
-            System.out.printf(Locale.ROOT, "Reply tone, %s, %d-fold cross-validated, the model alone (text from %.2f, a sentence from %.2f, a very polite text from %.2f): accuracy %5.1f %% (%d/%d); harmful caught %d/%d, professional passed %d/%d%n",
-                    language, FOLDS, DraftReviewer.HARMFUL_FROM, DraftReviewer.SENTENCE_HARMFUL_FROM, DraftReviewer.CLEARLY_HARMFUL_FROM, 100.0 * (caught + passed) / replies.size(), caught + passed, replies.size(),
+            System.out.printf(Locale.ROOT, "Reply tone, %s, %d-fold cross-validated, the model alone (text from %.2f, a sentence from %.2f or %.2f if it serves no practice, a very polite text from %.2f): accuracy %5.1f %% (%d/%d); harmful caught %d/%d, professional passed %d/%d%n",
+                    language, FOLDS, DraftReviewer.HARMFUL_FROM, DraftReviewer.SENTENCE_HARMFUL_FROM, DraftReviewer.OFF_PRACTICE_SENTENCE_HARMFUL_FROM, DraftReviewer.CLEARLY_HARMFUL_FROM, 100.0 * (caught + passed) / replies.size(), caught + passed, replies.size(),
                     caught, harmful, passed, professional);
             if (write) {
                 List<Example> examples = replyToneExamples(replies, reviewer, language);

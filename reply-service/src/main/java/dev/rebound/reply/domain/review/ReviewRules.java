@@ -28,6 +28,11 @@ public record ReviewRules(
         String readyReason,
         String impoliteReason) {
 
+    /** Whether a sentence does something a good reply does (thanks, a positive, a feedback request, door open, closing). */
+    public boolean servesAPractice(String sentence) {
+        return practices.values().stream().anyMatch(shows -> shows.matcher(sentence).find());
+    }
+
     /** How one category of finding is detected and explained. */
     public record Category(FindingCategory category, Severity severity, String explanation, String rewrite, List<Pattern> patterns) {
     }

@@ -203,6 +203,21 @@ class DraftReviewerTest {
         assertEquals(Verdict.VERDICT_READY, review.verdict(), review.findings().toString());
     }
 
+    /** A sentence doing nothing a good reply does is pointed out at a lower harm score than one that thanks or keeps the door open. */
+    @Test
+    void aSentenceServingNoPracticeNeedsLessHarmToBePointedOut() {
+        ReviewRules english = ReviewRules.forLanguage("en");
+        double between = (DraftReviewer.OFF_PRACTICE_SENTENCE_HARMFUL_FROM + DraftReviewer.SENTENCE_HARMFUL_FROM) / 2;
+        String offPractice = "I had expected rather more after three rounds.";
+        String thanks = "Thank you so much for the three rounds of interviews.";
+        assertFalse(english.servesAPractice(offPractice));
+        assertTrue(english.servesAPractice(thanks));
+        assertTrue(DraftReviewer.readsHarmful(thanks + " " + offPractice, false, text -> text.equals(offPractice) ? between : 0.1,
+                english::servesAPractice));
+        assertFalse(DraftReviewer.readsHarmful(thanks + " " + offPractice, false, text -> text.equals(thanks) ? between : 0.1,
+                english::servesAPractice));
+    }
+
     /** Every reply the composer writes, in every tone and language, passes its own review. */
     @Test
     void composedRepliesAreReady() {

@@ -67,6 +67,7 @@ public final class CohortContribution {
         Map<String, CohortStats> stats = new TreeMap<>();
         cohorts.forEach((cohort, accumulator) -> {
             accumulator.users = 1;
+            accumulator.usersByTenant.put(profile.getTenant(), 1L);
             stats.put(cohort, accumulator.toStats(cohort));
         });
         return stats;
@@ -99,7 +100,20 @@ public final class CohortContribution {
     }
 
     public static boolean isZero(CohortStats stats) {
-        return stats.getUsers() == 0 && stats.getCompetenciesCount() == 0 && stats.getThemesCount() == 0 && stats.getFeedbackRecords() == 0;
+        return stats.getUsers() == 0 && stats.getCompetenciesCount() == 0 && stats.getThemesCount() == 0 && stats.getFeedbackRecords() == 0
+                && stats.getUsersByTenantCount() == 0;
+    }
+
+    /**
+     * Whether a cohort's figures may be published and served: at least {@code k} users, and, when
+     * they come from several tenants, at least {@code k} outside the largest one. Every tenant knows
+     * its own users' answers; subtracting them must still leave k users it cannot tell apart, or a
+     * tenant with 19 of 20 users would read the 20th user's grades. A cohort of one tenant only
+     * tells that tenant what it already has.
+     */
+    public static boolean clearsPrivacyFloor(CohortStats stats, int k) {
+        long largestTenant = stats.getUsersByTenantMap().values().stream().mapToLong(Long::longValue).max().orElse(0);
+        return stats.getUsers() >= k && (stats.getUsersByTenantCount() <= 1 || stats.getUsers() - largestTenant >= k);
     }
 
     private static CohortStats negate(CohortStats stats) {
@@ -124,6 +138,7 @@ public final class CohortContribution {
         long feedbackRecords;
         final Map<Integer, long[]> competencies = new TreeMap<>();
         final Map<Integer, Long> themes = new TreeMap<>();
+        final Map<String, Long> usersByTenant = new TreeMap<>();
 
         void grade(CompetencyGrade grade, Outcome outcome, long sign) {
             long[] c = competencies.computeIfAbsent(grade.getCompetencyValue(), k -> new long[7]);
@@ -155,6 +170,7 @@ public final class CohortContribution {
                 }
             }
             stats.getThemesMap().forEach((theme, count) -> themes.merge(theme, sign * count, Long::sum));
+            stats.getUsersByTenantMap().forEach((tenant, count) -> usersByTenant.merge(tenant, sign * count, Long::sum));
         }
 
         CohortStats toStats(String cohort) {
@@ -169,6 +185,11 @@ public final class CohortContribution {
             themes.forEach((theme, count) -> {
                 if (count != 0) {
                     stats.putThemes(theme, count);
+                }
+            });
+            usersByTenant.forEach((tenant, count) -> {
+                if (count != 0) {
+                    stats.putUsersByTenant(tenant, count);
                 }
             });
             return stats.build();

@@ -72,7 +72,7 @@ public final class PlanBuilder {
 
     public ImprovementPlan build(UserProfileState profile, Timestamp updatedAt, Function<String, Optional<CohortStats>> cohorts) {
         Optional<String> cohortKey = latestCohort(profile);
-        Optional<CohortStats> cohort = cohortKey.flatMap(cohorts).filter(stats -> stats.getUsers() >= minCohortUsers);
+        Optional<CohortStats> cohort = cohortKey.flatMap(cohorts).filter(stats -> CohortContribution.clearsPrivacyFloor(stats, minCohortUsers));
         Map<Competency, List<Grade>> gradesNewestFirst = gradesNewestFirst(profile);
         Map<Competency, Integer> employerMentions = employerMentions(profile);
         List<Scored> scored = new ArrayList<>();
@@ -139,7 +139,7 @@ public final class PlanBuilder {
             return plan;
         }
         return profile.get()
-                .filter(state -> latestCohort(state).flatMap(cohorts).filter(stats -> stats.getUsers() >= minCohortUsers).isPresent())
+                .filter(state -> latestCohort(state).flatMap(cohorts).filter(stats -> CohortContribution.clearsPrivacyFloor(stats, minCohortUsers)).isPresent())
                 .map(state -> build(state, plan.getUpdatedAt(), cohorts))
                 .orElse(plan);
     }

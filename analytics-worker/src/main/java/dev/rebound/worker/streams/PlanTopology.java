@@ -182,9 +182,10 @@ public final class PlanTopology {
     }
 
     /**
-     * Adds each delta to its cohort's statistics. Only cohorts of at least k distinct users are
-     * published; one that falls below k is withdrawn with a tombstone, so the topic never carries
-     * figures of a cohort small enough to single someone out.
+     * Adds each delta to its cohort's statistics. Only cohorts that clear the privacy floor (k
+     * distinct users, and k outside the largest tenant when tenants mix) are published; one that
+     * falls below it is withdrawn with a tombstone, so the topic never carries figures of a cohort
+     * small enough to single someone out.
      */
     static final class CohortProcessor implements Processor<String, CohortStats, String, CohortStats> {
 
@@ -208,14 +209,14 @@ public final class PlanTopology {
                 return;
             }
             CohortStats current = cohorts.get(record.key());
-            boolean wasPublished = current != null && current.getUsers() >= minUsers;
+            boolean wasPublished = current != null && CohortContribution.clearsPrivacyFloor(current, minUsers);
             CohortStats updated = CohortContribution.add(current != null ? current : CohortContribution.empty(record.key()), record.value());
             if (CohortContribution.isZero(updated)) {
                 cohorts.delete(record.key());
             } else {
                 cohorts.put(record.key(), updated);
             }
-            if (updated.getUsers() >= minUsers) {
+            if (CohortContribution.clearsPrivacyFloor(updated, minUsers)) {
                 context.forward(record.withValue(updated));
             } else if (wasPublished) {
                 context.forward(record.withValue(null));

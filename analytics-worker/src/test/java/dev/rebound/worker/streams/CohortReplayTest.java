@@ -88,12 +88,19 @@ class CohortReplayTest {
         Map<String, CohortStats> expected = new TreeMap<>();
         users.forEach((cohort, members) -> {
             CohortStats.Builder stats = CohortStats.newBuilder().setCohort(cohort).setUsers(members.size());
+            members.forEach(member -> stats.putUsersByTenant(member.split("/")[0], stats.getUsersByTenantOrDefault(member.split("/")[0], 0) + 1));
             counts.getOrDefault(cohort, Map.of()).forEach((competency, n) -> stats.addCompetencies(CompetencyCounts.newBuilder()
                     .setCompetency(competency).setStrong(n[0]).setSolid(n[1]).setGap(n[2]).setOfferStrong(n[3]).setOfferGrades(n[4])
                     .setRejectedStrong(n[5]).setRejectedGrades(n[6])));
             expected.put(cohort, stats.build());
         });
         return expected;
+    }
+
+    /** The privacy floor, stated independently: k users, and k outside the largest tenant when tenants mix. */
+    static boolean publishable(CohortStats stats) {
+        long outsideLargest = stats.getUsers() - stats.getUsersByTenantMap().values().stream().mapToLong(Long::longValue).max().orElse(0);
+        return stats.getUsers() >= K && (stats.getUsersByTenantCount() == 1 || outsideLargest >= K);
     }
 
     static List<UserEvent> generate(long seed, int events) {
@@ -191,17 +198,18 @@ class CohortReplayTest {
     }
 
     @Test
-    void publishesOnlyCohortsOfAtLeastKUsers() {
+    void publishesOnlyCohortsAboveThePrivacyFloor() {
         List<UserEvent> log = generate(5, 400);
         try (TopologyTestDriver driver = driver()) {
             var published = driver.createOutputTopic(Topics.COHORT_STATS, Serdes.String().deserializer(), PlanTopology.COHORT_SERDE.deserializer());
             replay(driver, log);
             var records = published.readKeyValuesToList();
             assertFalse(records.isEmpty());
-            records.stream().filter(r -> r.value != null).forEach(r -> assertTrue(r.value.getUsers() >= K, r.toString()));
+            records.stream().filter(r -> r.value != null).forEach(r -> assertTrue(publishable(r.value), r.toString()));
             // the global copy every instance reads holds exactly the cohorts at or above the floor
             Map<String, CohortStats> expected = new TreeMap<>(recompute(log));
-            expected.values().removeIf(stats -> stats.getUsers() < K);
+            expected.values().removeIf(stats -> !publishable(stats));
+            assertFalse(expected.isEmpty(), "the log has cohorts above the floor");
             // the driver hands out a timestamped store with the timestamps stripped
             KeyValueStore<String, CohortStats> global = driver.getKeyValueStore(PlanTopology.COHORTS_GLOBAL_STORE);
             Map<String, CohortStats> globalCopy = new TreeMap<>();

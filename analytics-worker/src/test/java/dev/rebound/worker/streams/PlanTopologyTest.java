@@ -31,6 +31,7 @@ import dev.rebound.proto.v1.Grade;
 import dev.rebound.proto.v1.ImprovementPlan;
 import dev.rebound.proto.v1.Suggestion;
 import dev.rebound.proto.v1.UserEvent;
+import dev.rebound.worker.domain.CohortContribution;
 import dev.rebound.worker.domain.PlanBuilder;
 
 class PlanTopologyTest {
@@ -151,6 +152,40 @@ class PlanTopologyTest {
         assertTrue(served.getMissingEvidenceList().stream().noneMatch(line -> line.contains("privacy floor")), served.toString());
         assertEquals(stored.getUpdatedAt(), served.getUpdatedAt());
         assertEquals(stored.getAssessmentCount(), served.getAssessmentCount());
+    }
+
+    /** k = 3 here: a tenant with 3 of 4 users could subtract its own and read the 4th user's grades. */
+    @Test
+    void aCohortThatMixesTenantsNeedsKUsersOutsideItsLargestTenant() {
+        KeyValueStore<String, CohortStats> published = driver.getKeyValueStore(PlanTopology.COHORTS_GLOBAL_STORE);
+        String cohort = CohortContribution.cohortOf(
+                assessment("acme", "ada", "ada-1", 0, Competency.COMPETENCY_TECHNICAL_DEPTH, Grade.GRADE_GAP).getSelfAssessmentSubmitted().getContext());
+        for (String user : List.of("ada", "bo", "cy")) {
+            send(assessment("acme", user, user + "-1", 0, Competency.COMPETENCY_TECHNICAL_DEPTH, Grade.GRADE_GAP));
+        }
+        driver.advanceWallClockTime(PlanTopology.DELTA_FLUSH_INTERVAL);
+        assertEquals(3, published.get(cohort).getUsers(), "one tenant's own three users: published");
+
+        send(assessment("globex", "di", "di-1", 0, Competency.COMPETENCY_TECHNICAL_DEPTH, Grade.GRADE_STRONG));
+        driver.advanceWallClockTime(PlanTopology.DELTA_FLUSH_INTERVAL);
+        assertNull(published.get(cohort), "one user outside acme: withdrawn");
+        KeyValueStore<String, UserProfileState> profiles = driver.getKeyValueStore(PlanTopology.PROFILES_STORE);
+        CohortStats withheld = CohortStats.newBuilder().setCohort(cohort).setUsers(4).putUsersByTenant("acme", 3).putUsersByTenant("globex", 1).build();
+        ImprovementPlan plan = new PlanBuilder(3).build(profiles.get("acme/ada"), planStore().get("acme/ada").getUpdatedAt(), key -> Optional.of(withheld));
+        assertTrue(plan.getMissingEvidenceList().stream().anyMatch(line -> line.contains("privacy floor")), "nor does a plan show it: " + plan);
+
+        for (String user : List.of("eve", "fay")) {
+            send(assessment("globex", user, user + "-1", 0, Competency.COMPETENCY_TECHNICAL_DEPTH, Grade.GRADE_STRONG));
+        }
+        driver.advanceWallClockTime(PlanTopology.DELTA_FLUSH_INTERVAL);
+        CohortStats mixed = published.get(cohort);
+        assertEquals(6, mixed.getUsers(), "three users on each side: published");
+        assertEquals(3, mixed.getUsersByTenantOrThrow("acme"));
+        assertEquals(3, mixed.getUsersByTenantOrThrow("globex"));
+
+        send(erasure("globex", "fay", "fay-erase", 1));
+        driver.advanceWallClockTime(PlanTopology.DELTA_FLUSH_INTERVAL);
+        assertNull(published.get(cohort), "an erasure that leaves two users outside acme withdraws it again");
     }
 
     @Test

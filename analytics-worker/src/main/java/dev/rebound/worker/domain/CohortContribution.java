@@ -109,11 +109,15 @@ public final class CohortContribution {
      * they come from several tenants, at least {@code k} outside the largest one. Every tenant knows
      * its own users' answers; subtracting them must still leave k users it cannot tell apart, or a
      * tenant with 19 of 20 users would read the 20th user's grades. A cohort of one tenant only
-     * tells that tenant what it already has.
+     * tells that tenant what it already has. Users whose tenant is not counted (figures kept before
+     * tenants were counted, until the log is replayed) are assumed to belong to the largest tenant.
      */
     public static boolean clearsPrivacyFloor(CohortStats stats, int k) {
-        long largestTenant = stats.getUsersByTenantMap().values().stream().mapToLong(Long::longValue).max().orElse(0);
-        return stats.getUsers() >= k && (stats.getUsersByTenantCount() <= 1 || stats.getUsers() - largestTenant >= k);
+        long counted = stats.getUsersByTenantMap().values().stream().mapToLong(Long::longValue).sum();
+        long uncounted = stats.getUsers() - counted;
+        long largestTenant = stats.getUsersByTenantMap().values().stream().mapToLong(Long::longValue).max().orElse(0) + uncounted;
+        boolean oneTenant = stats.getUsersByTenantCount() == 1 && uncounted == 0;
+        return stats.getUsers() >= k && (oneTenant || stats.getUsers() - largestTenant >= k);
     }
 
     private static CohortStats negate(CohortStats stats) {

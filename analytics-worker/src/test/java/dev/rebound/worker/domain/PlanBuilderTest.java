@@ -89,7 +89,7 @@ class PlanBuilderTest {
     void showsACohortComparisonOnlyAtOrAboveTheFloor() {
         UserProfileState profile = fold(assessment("t", "u", "1", 0, Competency.COMPETENCY_TECHNICAL_DEPTH, Grade.GRADE_GAP));
         String cohort = CohortContribution.cohortOf(profile.getAssessments(0).getAssessment().getContext());
-        CohortStats stats = CohortStats.newBuilder().setCohort(cohort).setUsers(20)
+        CohortStats stats = CohortStats.newBuilder().setCohort(cohort).setUsers(20).putUsersByTenant("t", 20)
                 .addCompetencies(CompetencyCounts.newBuilder().setCompetency(Competency.COMPETENCY_TECHNICAL_DEPTH_VALUE)
                         .setStrong(10).setSolid(5).setGap(5))
                 .build();
@@ -112,7 +112,7 @@ class PlanBuilderTest {
         double[] interval = Wilson.interval(10, 40);
         assertEquals(interval[0], withShare.getCohort().getEmployerMentionShareLow(), 1e-12);
 
-        CohortStats small = stats.toBuilder().setUsers(19).build();
+        CohortStats small = stats.toBuilder().setUsers(19).putUsersByTenant("t", 19).build();
         assertFalse(builder.build(profile, Timestamp.getDefaultInstance(), key -> Optional.of(small)).getSuggestions(0).hasCohort());
     }
 

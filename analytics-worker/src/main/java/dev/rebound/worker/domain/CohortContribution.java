@@ -2,6 +2,7 @@ package dev.rebound.worker.domain;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -113,10 +114,10 @@ public final class CohortContribution {
      * tenants were counted, until the log is replayed) are assumed to belong to the largest tenant.
      */
     public static boolean clearsPrivacyFloor(CohortStats stats, int k) {
-        long counted = stats.getUsersByTenantMap().values().stream().mapToLong(Long::longValue).sum();
-        long uncounted = stats.getUsers() - counted;
-        long largestTenant = stats.getUsersByTenantMap().values().stream().mapToLong(Long::longValue).max().orElse(0) + uncounted;
-        boolean oneTenant = stats.getUsersByTenantCount() == 1 && uncounted == 0;
+        LongSummaryStatistics tenants = stats.getUsersByTenantMap().values().stream().mapToLong(Long::longValue).summaryStatistics();
+        long uncounted = stats.getUsers() - tenants.getSum();
+        long largestTenant = (tenants.getCount() == 0 ? 0 : tenants.getMax()) + uncounted;
+        boolean oneTenant = tenants.getCount() == 1 && uncounted == 0;
         return stats.getUsers() >= k && (oneTenant || stats.getUsers() - largestTenant >= k);
     }
 

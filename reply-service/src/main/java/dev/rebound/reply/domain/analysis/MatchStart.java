@@ -1,5 +1,7 @@
 package dev.rebound.reply.domain.analysis;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,6 +37,109 @@ final class MatchStart {
             bothCases.add(Character.toUpperCase(c));
         }
         return Optional.of(bothCases);
+    }
+
+    /**
+     * The expression as alternatives that, tried in order at one position, match exactly as the
+     * whole does: its top-level alternatives, with a group that leads one (after zero-width parts
+     * such as a word boundary) spread out, since P(A|B)S tries PAS, then PBS. Each alternative then
+     * starts with fewer characters, so a scan tries far fewer of them at each position.
+     */
+    static List<String> alternatives(String regex) {
+        List<String> alternatives = new ArrayList<>();
+        new MatchStart(regex).spread(alternatives);
+        return alternatives;
+    }
+
+    private void spread(List<String> into) {
+        for (String branch : topLevel(0, regex.length())) {
+            int lead = 0;
+            while (lead < branch.length() && isZeroWidthAtom(branch, lead)) {
+                lead = new MatchStart(branch).atom(lead).end();
+            }
+            MatchStart inBranch = new MatchStart(branch);
+            int groupEnd = lead < branch.length() && branch.charAt(lead) == '(' ? inBranch.atom(lead).end() : -1;
+            int bodyStart = groupEnd < 0 ? -1 : plainGroupBody(branch, lead);
+            if (bodyStart < 0 || inBranch.quantifier(groupEnd) != groupEnd) {
+                into.add(branch);
+                continue;
+            }
+            for (String inner : inBranch.topLevel(bodyStart, groupEnd - 1)) {
+                new MatchStart(branch.substring(0, lead) + inner + branch.substring(groupEnd)).spread(into);
+            }
+        }
+    }
+
+    /** The alternatives between from and to, split at the '|' outside any group or class. */
+    private List<String> topLevel(int from, int to) {
+        List<String> branches = new ArrayList<>();
+        int i = from;
+        int branchStart = from;
+        while (i < to) {
+            if (regex.charAt(i) == '|') {
+                branches.add(regex.substring(branchStart, i));
+                branchStart = ++i;
+            } else {
+                i = quantifier(atom(i).end());
+            }
+        }
+        branches.add(regex.substring(branchStart, to));
+        return branches;
+    }
+
+    /** Whether a match must start at a word boundary: a \\b among the zero-width parts that lead the expression. */
+    static boolean startsAtWordBoundary(String regex) {
+        int i = 0;
+        while (i < regex.length() && isZeroWidthAtom(regex, i)) {
+            if (regex.startsWith("\\b", i)) {
+                return true;
+            }
+            i = new MatchStart(regex).atom(i).end();
+        }
+        return false;
+    }
+
+    /**
+     * The characters every match starts with, read up to the first character that is not a plain,
+     * unquantified one (a class, a group, an optional letter…); zero-width parts ahead are skipped.
+     */
+    static String literalPrefix(String regex) {
+        MatchStart reader = new MatchStart(regex);
+        int i = 0;
+        while (i < regex.length() && isZeroWidthAtom(regex, i)) {
+            i = reader.atom(i).end();
+        }
+        StringBuilder prefix = new StringBuilder();
+        while (i < regex.length() && "|)([.^$".indexOf(regex.charAt(i)) < 0) {
+            Piece atom = reader.atom(i);
+            if (atom.first() == null || atom.first().size() != 1 || atom.canBeEmpty() || reader.quantifier(atom.end()) != atom.end()) {
+                break;
+            }
+            prefix.append(atom.first().iterator().next());
+            i = atom.end();
+        }
+        return prefix.toString();
+    }
+
+    /** A word boundary, an anchor or a lookaround, none of them quantified. */
+    private static boolean isZeroWidthAtom(String branch, int i) {
+        boolean zeroWidth = branch.startsWith("\\b", i) || branch.startsWith("\\B", i) || branch.startsWith("\\A", i)
+                || branch.charAt(i) == '^' || branch.startsWith("(?=", i) || branch.startsWith("(?!", i)
+                || branch.startsWith("(?<=", i) || branch.startsWith("(?<!", i);
+        if (!zeroWidth) {
+            return false;
+        }
+        MatchStart reader = new MatchStart(branch);
+        int end = reader.atom(i).end();
+        return reader.quantifier(end) == end;
+    }
+
+    /** Where the body of a capturing or (?:…) group at i starts; -1 for any other group (lookaround, flags, named, atomic). */
+    private static int plainGroupBody(String branch, int i) {
+        if (!branch.startsWith("(?", i)) {
+            return i + 1;
+        }
+        return branch.startsWith("(?:", i) ? i + 3 : -1;
     }
 
     private Piece alternation(int start) {

@@ -24,6 +24,7 @@ import dev.rebound.reply.domain.ReplyComposer;
 import dev.rebound.reply.domain.SendWindowPlanner;
 import dev.rebound.reply.domain.Words;
 import dev.rebound.reply.domain.analysis.LanguageIdentifier;
+import dev.rebound.reply.domain.analysis.PatternScan;
 
 /**
  * Reviews a reply the candidate wrote: tone problems found by the language's rules, each with its
@@ -274,10 +275,10 @@ public final class DraftReviewer {
 
     private static List<Finding> ruleFindings(String draft, ReviewRules rules) {
         List<Finding> findings = new ArrayList<>();
-        for (ReviewRules.Category category : rules.categories().values()) {
-            for (Pattern pattern : category.patterns()) {
-                findAll(draft, pattern, category, findings);
-            }
+        for (PatternScan.Match match : rules.findingPatterns().matches(draft)) {
+            ReviewRules.Category category = rules.categoryOfPattern(match.pattern());
+            findings.add(finding(draft, match.start(), match.end(), category.category(), category.severity(),
+                    category.explanation(), category.rewrite()));
         }
         return findings;
     }

@@ -13,6 +13,7 @@ import dev.rebound.proto.v1.FindingCategory;
 import dev.rebound.proto.v1.Practice;
 import dev.rebound.proto.v1.Severity;
 import dev.rebound.reply.domain.ClassPathProperties;
+import dev.rebound.reply.domain.analysis.PatternScan;
 
 /**
  * The review rules of one language, read from {@code review/findings_<lang>.properties}: per
@@ -22,6 +23,7 @@ import dev.rebound.reply.domain.ClassPathProperties;
 public record ReviewRules(
         String language,
         Map<FindingCategory, Category> categories,
+        PatternScan findingPatterns,
         Map<Practice, Pattern> practices,
         Map<Practice, String> missingAdvice,
         Severity farTooLongSeverity,
@@ -31,6 +33,18 @@ public record ReviewRules(
     /** Whether a sentence does something a good reply does (thanks, a positive, a feedback request, door open, closing). */
     public boolean servesAPractice(String sentence) {
         return practices.values().stream().anyMatch(shows -> shows.matcher(sentence).find());
+    }
+
+    /** The category of the finding pattern numbered by {@link #findingPatterns}: the categories' patterns in their order. */
+    public Category categoryOfPattern(int pattern) {
+        int first = 0;
+        for (Category category : categories.values()) {
+            first += category.patterns().size();
+            if (pattern < first) {
+                return category;
+            }
+        }
+        throw new IndexOutOfBoundsException("no finding pattern " + pattern);
     }
 
     /** How one category of finding is detected and explained. */
@@ -72,7 +86,8 @@ public record ReviewRules(
             practices.put(practice, Pattern.compile(required(properties, "practice." + key, resource), FLAGS));
             advice.put(practice, required(properties, "missing." + key, resource));
         });
-        return new ReviewRules(language, categories, practices, advice,
+        PatternScan findingPatterns = new PatternScan(categories.values().stream().flatMap(category -> category.patterns().stream()).toList());
+        return new ReviewRules(language, categories, findingPatterns, practices, advice,
                 Severity.valueOf("SEVERITY_" + required(properties, "too_long_far.severity", resource)),
                 required(properties, "verdict.ready", resource),
                 required(properties, "verdict.impolite", resource));

@@ -1,7 +1,10 @@
 package dev.rebound.reply.domain.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,5 +42,28 @@ class MatchStartTest {
         assertEquals(Optional.empty(), MatchStart.of("\\w+ing|go"));
         assertEquals(Optional.empty(), MatchStart.of("(a)?"), "a match may be empty");
         assertEquals(Optional.empty(), MatchStart.of(".*x"));
+    }
+
+    @Test
+    void spreadsTheGroupThatLeadsAnAlternativeIntoAlternativesOfItsOwn() {
+        assertEquals(List.of("\\bidiots?\\b", "\\bstupid\\b", "\\bthe lot\\b", "\\bworst (company|process)"),
+                MatchStart.alternatives("\\b(idiots?|stupid|(?:the )lot)\\b|\\bworst (company|process)"));
+        assertEquals(List.of("(a|b)+c", "(?=x)b", "(?=x)c", "(?i:d|e)"), MatchStart.alternatives("(a|b)+c|(?=x)(b|c)|(?i:d|e)"),
+                "a quantified group, a lookahead ahead and a flag group");
+    }
+
+    @Test
+    void readsTheLiteralCharactersEveryMatchStartsWith() {
+        assertEquals("i hope ", MatchStart.literalPrefix("\\bi hope (that )?"));
+        assertEquals("colo", MatchStart.literalPrefix("colou?r"));
+        assertEquals("", MatchStart.literalPrefix("(the )?end"));
+        assertEquals("a.b", MatchStart.literalPrefix("(?<!x)a\\.b[cd]"));
+    }
+
+    @Test
+    void knowsWhenAMatchMustStartAtAWordBoundary() {
+        assertTrue(MatchStart.startsAtWordBoundary("(?=[ab])\\b(?:a|b)"));
+        assertFalse(MatchStart.startsAtWordBoundary("a\\b"));
+        assertFalse(MatchStart.startsAtWordBoundary("\\b?a"));
     }
 }

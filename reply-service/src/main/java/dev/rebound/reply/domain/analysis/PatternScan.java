@@ -53,24 +53,29 @@ public final class PatternScan {
      * two, else by the first: each list holds, in the patterns' own order, every alternative that can
      * start there.
      */
-    private record Filed(Map<String, List<Alternative>> byFirstTwo, Map<Character, List<Alternative>> byFirst, List<Alternative> startingWithAnything) {
+    private record Filed(Map<Character, Map<Character, List<Alternative>>> byFirstTwo, Map<Character, List<Alternative>> byFirst,
+            List<Alternative> startingWithAnything) {
 
         static Filed of(List<Alternative> alternatives) {
             List<Alternative> withoutFirstTwo = alternatives.stream().filter(alternative -> alternative.firstTwo() == null).toList();
             Map<Character, List<Alternative>> byFirst = new HashMap<>();
             withoutFirstTwo.forEach(alternative -> alternative.first().ifPresent(chars -> chars.forEach(c -> byFirst.put(fold(c), List.of()))));
             byFirst.replaceAll((c, none) -> withoutFirstTwo.stream().filter(alternative -> alternative.mayStartWith(c)).toList());
-            Map<String, List<Alternative>> byFirstTwo = new HashMap<>();
-            alternatives.stream().map(Alternative::firstTwo).filter(Objects::nonNull).forEach(two -> byFirstTwo.put(two, alternatives.stream()
-                    .filter(alternative -> two.equals(alternative.firstTwo()) || alternative.firstTwo() == null && alternative.mayStartWith(two.charAt(0)))
-                    .toList()));
+            Map<Character, Map<Character, List<Alternative>>> byFirstTwo = new HashMap<>();
+            alternatives.stream().map(Alternative::firstTwo).filter(Objects::nonNull).distinct().forEach(two -> byFirstTwo
+                    .computeIfAbsent(two.charAt(0), first -> new HashMap<>())
+                    .put(two.charAt(1), alternatives.stream()
+                            .filter(alternative -> two.equals(alternative.firstTwo()) || alternative.firstTwo() == null && alternative.mayStartWith(two.charAt(0)))
+                            .toList()));
+            byFirstTwo.replaceAll((first, bySecond) -> Map.copyOf(bySecond));
             return new Filed(Map.copyOf(byFirstTwo), Map.copyOf(byFirst), withoutFirstTwo.stream().filter(alternative -> alternative.first().isEmpty()).toList());
         }
 
         List<Alternative> startingAt(CharSequence text, int at) {
             char first = fold(text.charAt(at));
-            if (at + 1 < text.length()) {
-                List<Alternative> two = byFirstTwo.get("" + first + fold(text.charAt(at + 1)));
+            Map<Character, List<Alternative>> bySecond = byFirstTwo.get(first);
+            if (bySecond != null && at + 1 < text.length()) {
+                List<Alternative> two = bySecond.get(fold(text.charAt(at + 1)));
                 if (two != null) {
                     return two;
                 }

@@ -1,6 +1,7 @@
 package dev.rebound.reply.domain.analysis;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ public final class PatternScan {
         for (int p = 0; p < patternCount; p++) {
             byPattern.add(List.of());
         }
-        scan(text, false, match -> {
+        scan(text, Collect.ALL, match -> {
             if (byPattern.get(match.pattern()).isEmpty()) {
                 byPattern.set(match.pattern(), new ArrayList<>());
             }
@@ -114,14 +115,24 @@ public final class PatternScan {
         return matches;
     }
 
-    /** Whether any of the patterns occurs in the text. */
+    /** Whether any of the patterns occurs (matches non-empty) in the text. */
     public boolean foundIn(CharSequence text) {
         boolean[] found = {false};
-        scan(text, true, match -> found[0] = true);
+        scan(text, Collect.FIRST, match -> found[0] = true);
         return found[0];
     }
 
-    private void scan(CharSequence text, boolean firstOnly, Consumer<Match> sink) {
+    /** The numbers of the patterns that occur (match non-empty) in the text. */
+    public BitSet occurring(CharSequence text) {
+        BitSet found = new BitSet(patternCount);
+        scan(text, Collect.FIRST_OF_EACH, match -> found.set(match.pattern()));
+        return found;
+    }
+
+    /** Which matches a scan reports: all, the first of all, or each pattern's first. */
+    private enum Collect { ALL, FIRST, FIRST_OF_EACH }
+
+    private void scan(CharSequence text, Collect collect, Consumer<Match> sink) {
         // where each pattern's next search starts, as find() resumes after its previous match
         int[] resumeAt = new int[patternCount];
         Matcher[] matchers = new Matcher[alternativeCount];
@@ -145,10 +156,11 @@ public final class PatternScan {
                 if (!matcher.lookingAt()) {
                     continue;
                 }
-                resumeAt[p] = matcher.end() > at ? matcher.end() : at + 1;
-                if (matcher.end() > at) {
+                boolean nonEmpty = matcher.end() > at;
+                resumeAt[p] = nonEmpty ? collect == Collect.FIRST_OF_EACH ? Integer.MAX_VALUE : matcher.end() : at + 1;
+                if (nonEmpty) {
                     sink.accept(new Match(p, at, matcher.end()));
-                    if (firstOnly) {
+                    if (collect == Collect.FIRST) {
                         return;
                     }
                 }

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.rebound.reply.domain.analysis.PatternScan;
+
 /**
  * The features of a request that politeness theory says matter (Brown and Levinson; the
  * strategies of Danescu-Niculescu-Mizil et al., ACL 2013): gratitude, deference, greetings,
@@ -25,10 +27,14 @@ public final class PolitenessFeatures {
 
     private final StrategyLexicon lexicon;
     private final boolean wordFeatures;
+    private final List<String> anywhereNames;
+    private final PatternScan anywhere;
 
     public PolitenessFeatures(StrategyLexicon lexicon, boolean wordFeatures) {
         this.lexicon = lexicon;
         this.wordFeatures = wordFeatures;
+        this.anywhereNames = List.copyOf(lexicon.anywhere().keySet());
+        this.anywhere = new PatternScan(List.copyOf(lexicon.anywhere().values()));
     }
 
     public StrategyLexicon lexicon() {
@@ -48,11 +54,7 @@ public final class PolitenessFeatures {
             }
         }
         List<String> all = tokens(lower);
-        for (Map.Entry<String, Pattern> strategy : lexicon.anywhere().entrySet()) {
-            if (strategy.getValue().matcher(lower).find()) {
-                features.put("s:" + strategy.getKey(), 1.0);
-            }
-        }
+        anywhere.occurring(lower).stream().forEach(strategy -> features.put("s:" + anywhereNames.get(strategy), 1.0));
         for (List<String> sentence : sentences) {
             String first = sentence.get(0);
             lexicon.sentenceStarts().forEach((name, words) -> {

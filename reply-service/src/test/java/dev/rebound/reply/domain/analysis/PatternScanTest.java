@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -90,5 +91,12 @@ class PatternScanTest {
         PatternScan scan = new PatternScan(compiled(Pattern.CASE_INSENSITIVE, "\\bfinal (round|stage)\\b", "\\bonsite\\b"));
         assertTrue(scan.foundIn("after the Final Stage we decided"));
         assertFalse(scan.foundIn("the finalists and the onsites"));
+    }
+
+    @Test
+    void saysWhichPatternsOccur() {
+        PatternScan scan = new PatternScan(compiled(RULE_FLAGS, "\\bthanks?\\b", "\\bsorry\\b", "\\b(could|would) you\\b"));
+        assertEquals(BitSet.valueOf(new long[] {0b101}), scan.occurring("Thanks! Could you tell me more? Thank you."));
+        assertEquals(new BitSet(), scan.occurring("no strategy here"));
     }
 }

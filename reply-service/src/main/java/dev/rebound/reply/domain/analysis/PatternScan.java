@@ -5,9 +5,9 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,36 +52,52 @@ public final class PatternScan {
     /**
      * Alternatives filed by the two characters they start with when they always start with the same
      * two, else by the first: each list holds, in the patterns' own order, every alternative that can
-     * start there.
+     * start there. Looked up at every position of the text, so the first character indexes an array.
      */
-    private record Filed(Map<Character, Map<Character, List<Alternative>>> byFirstTwo, Map<Character, List<Alternative>> byFirst,
-            List<Alternative> startingWithAnything) {
+    private static final class Filed {
 
-        static Filed of(List<Alternative> alternatives) {
+        /** The alternatives that can start with one character: by the next one, and those that may be followed by anything. */
+        private record Start(Map<Character, List<Alternative>> byNext, List<Alternative> whateverFollows) {
+        }
+
+        private final Start[] byAsciiFirst = new Start[128];
+        private final Map<Character, Start> byOtherFirst = new HashMap<>();
+        private final List<Alternative> startingWithAnything;
+
+        Filed(List<Alternative> alternatives) {
             List<Alternative> withoutFirstTwo = alternatives.stream().filter(alternative -> alternative.firstTwo() == null).toList();
-            Map<Character, List<Alternative>> byFirst = new HashMap<>();
-            withoutFirstTwo.forEach(alternative -> alternative.first().ifPresent(chars -> chars.forEach(c -> byFirst.put(fold(c), List.of()))));
-            byFirst.replaceAll((c, none) -> withoutFirstTwo.stream().filter(alternative -> alternative.mayStartWith(c)).toList());
-            Map<Character, Map<Character, List<Alternative>>> byFirstTwo = new HashMap<>();
-            alternatives.stream().map(Alternative::firstTwo).filter(Objects::nonNull).distinct().forEach(two -> byFirstTwo
-                    .computeIfAbsent(two.charAt(0), first -> new HashMap<>())
-                    .put(two.charAt(1), alternatives.stream()
-                            .filter(alternative -> two.equals(alternative.firstTwo()) || alternative.firstTwo() == null && alternative.mayStartWith(two.charAt(0)))
-                            .toList()));
-            byFirstTwo.replaceAll((first, bySecond) -> Map.copyOf(bySecond));
-            return new Filed(Map.copyOf(byFirstTwo), Map.copyOf(byFirst), withoutFirstTwo.stream().filter(alternative -> alternative.first().isEmpty()).toList());
+            this.startingWithAnything = withoutFirstTwo.stream().filter(alternative -> alternative.first().isEmpty()).toList();
+            Set<Character> firsts = new TreeSet<>();
+            alternatives.forEach(alternative -> alternative.first().ifPresent(chars -> chars.forEach(c -> firsts.add(fold(c)))));
+            for (char first : firsts) {
+                List<Alternative> whateverFollows = withoutFirstTwo.stream().filter(alternative -> alternative.mayStartWith(first)).toList();
+                Map<Character, List<Alternative>> byNext = new HashMap<>();
+                alternatives.stream().map(Alternative::firstTwo).filter(two -> two != null && two.charAt(0) == first).distinct()
+                        .forEach(two -> byNext.put(two.charAt(1), alternatives.stream()
+                                .filter(alternative -> two.equals(alternative.firstTwo()) || alternative.firstTwo() == null && alternative.mayStartWith(first))
+                                .toList()));
+                Start start = new Start(Map.copyOf(byNext), whateverFollows);
+                if (first < byAsciiFirst.length) {
+                    byAsciiFirst[first] = start;
+                } else {
+                    byOtherFirst.put(first, start);
+                }
+            }
         }
 
         List<Alternative> startingAt(CharSequence text, int at) {
             char first = fold(text.charAt(at));
-            Map<Character, List<Alternative>> bySecond = byFirstTwo.get(first);
-            if (bySecond != null && at + 1 < text.length()) {
-                List<Alternative> two = bySecond.get(fold(text.charAt(at + 1)));
+            Start start = first < byAsciiFirst.length ? byAsciiFirst[first] : byOtherFirst.get(first);
+            if (start == null) {
+                return startingWithAnything;
+            }
+            if (!start.byNext().isEmpty() && at + 1 < text.length()) {
+                List<Alternative> two = start.byNext().get(fold(text.charAt(at + 1)));
                 if (two != null) {
                     return two;
                 }
             }
-            return byFirst.getOrDefault(first, startingWithAnything);
+            return start.whateverFollows();
         }
     }
 
@@ -94,8 +110,8 @@ public final class PatternScan {
             }
         }
         this.alternativeCount = all.size();
-        this.atWordStart = Filed.of(all);
-        this.insideWord = Filed.of(all.stream().filter(alternative -> !alternative.atWordBoundary()).toList());
+        this.atWordStart = new Filed(all);
+        this.insideWord = new Filed(all.stream().filter(alternative -> !alternative.atWordBoundary()).toList());
     }
 
     /** Every non-empty match of every pattern, as repeated find() calls give them, in pattern order then by position. */
@@ -139,7 +155,7 @@ public final class PatternScan {
         int length = text.length();
         for (int at = 0; at < length; at++) {
             // between two ASCII word characters no \\b holds, whatever the flags
-            boolean insideAWord = at > 0 && isAsciiWordCharacter(text.charAt(at - 1)) && isAsciiWordCharacter(text.charAt(at));
+            boolean insideAWord = at > 0 && isAsciiWordCharacter(text.charAt(at)) && isAsciiWordCharacter(text.charAt(at - 1));
             List<Alternative> candidates = (insideAWord ? insideWord : atWordStart).startingAt(text, at);
             for (Alternative alternative : candidates) {
                 int p = alternative.pattern();
@@ -174,6 +190,9 @@ public final class PatternScan {
 
     /** The key both cases of a letter share, as case-insensitive matching compares them. */
     private static char fold(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
         return Character.toLowerCase(Character.toUpperCase(c));
     }
 }

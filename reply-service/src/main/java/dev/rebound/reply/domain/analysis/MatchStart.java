@@ -87,7 +87,7 @@ final class MatchStart {
         return branches;
     }
 
-    /** Whether a match must start at a word boundary: a \\b among the zero-width parts that lead the expression. */
+    /** Whether a match must start at a word boundary: a \b among the zero-width parts that lead the expression. */
     static boolean startsAtWordBoundary(String regex) {
         int i = 0;
         while (i < regex.length() && isZeroWidthAtom(regex, i)) {

@@ -24,7 +24,7 @@ public final class PatternScan {
     /**
      * Alternative number {@code index}, of pattern number {@code pattern}: the characters it can start
      * with (empty: any), its first two characters when it always starts with the same two (else
-     * null), both case-folded, and whether it starts with \\b.
+     * null), both case-folded, and whether it starts with \b.
      */
     private record Alternative(int index, int pattern, Pattern regex, Optional<Set<Character>> first, String firstTwo, boolean atWordBoundary) {
 
@@ -154,7 +154,7 @@ public final class PatternScan {
         Matcher[] matchers = new Matcher[alternativeCount];
         int length = text.length();
         for (int at = 0; at < length; at++) {
-            // between two ASCII word characters no \\b holds, whatever the flags
+            // between two ASCII word characters no \b holds, whatever the flags
             boolean insideAWord = at > 0 && isAsciiWordCharacter(text.charAt(at)) && isAsciiWordCharacter(text.charAt(at - 1));
             List<Alternative> candidates = (insideAWord ? insideWord : atWordStart).startingAt(text, at);
             for (Alternative alternative : candidates) {

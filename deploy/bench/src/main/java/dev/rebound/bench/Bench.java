@@ -50,6 +50,7 @@ import dev.rebound.proto.v1.Grade;
 import dev.rebound.proto.v1.InterviewContext;
 import dev.rebound.proto.v1.InterviewStage;
 import dev.rebound.proto.v1.ReplyServiceGrpc;
+import dev.rebound.proto.v1.ReviewDraftRequest;
 import dev.rebound.proto.v1.SelfAssessmentSubmitted;
 import dev.rebound.proto.v1.SubmitSelfAssessmentRequest;
 import dev.rebound.proto.v1.UserEvent;
@@ -106,6 +107,19 @@ public final class Bench {
             Nordwind Systems GmbH
             """;
 
+    /** A candidate's own reply to that email, as ReviewDraft gets it (about 80 words, one sentence to point out). */
+    static final String DRAFT = """
+            Hi Lena,
+
+            Thank you for letting me know, and for the time you and the team spent with me. I really enjoyed
+            the conversation about the streaming platform. To be honest, I don't quite see how someone else's
+            experience matched your needs better than mine. If you have a moment, I would be grateful for any
+            feedback on where I could improve. I would love to stay in touch about future roles.
+
+            Best regards,
+            Ada
+            """;
+
     public static void main(String[] args) throws Exception {
         Map<String, String> flags = new LinkedHashMap<>();
         for (String arg : args) {
@@ -153,6 +167,7 @@ public final class Bench {
 
             ComposeReplyRequest compose = ComposeReplyRequest.newBuilder().setUserId("bench-user").setRejectionEmail(REJECTION_EMAIL)
                     .addInterviewHighlights("the session on the streaming platform").setTimeZone("Europe/Berlin").build();
+            ReviewDraftRequest review = ReviewDraftRequest.newBuilder().setDraft(DRAFT).setRejectionEmail(REJECTION_EMAIL).build();
             String bootstrap = stack.broker.bootstrapServers();
             CpuMeter cpu = new CpuMeter("load generator + Kafka broker")
                     .with("reply-service", stack.replyService.process().toHandle())
@@ -174,6 +189,9 @@ public final class Bench {
             if (options.wants("ComposeReply")) {
                 rows.addAll(scenario("ComposeReply", options, cpu, done -> rebound.composeReply(compose, observer(done))));
                 awaitWorkerCaughtUp(bootstrap);
+            }
+            if (options.wants("ReviewDraft")) {
+                rows.addAll(scenario("ReviewDraft", options, cpu, done -> rebound.reviewDraft(review, observer(done))));
             }
             // GetImprovementPlan asks for user-1, whom this scenario gives a plan
             if (options.wants("SubmitSelfAssessment") || options.wants("GetImprovementPlan")) {

@@ -1,6 +1,7 @@
 package dev.rebound.reply.domain.analysis;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -15,9 +16,18 @@ public final class EmailText {
 
     private static final Pattern QUOTED_PRINTABLE = Pattern.compile("=\\r?\\n|=[0-9A-F]{2}");
     private static final Pattern HTML = Pattern.compile("(?is)<(html|body|p|div|br|table|span|a)\\b[^>]*>");
+    /** Where an earlier message starts below a reply or a forward: a mail client's header line. */
     private static final Pattern THREAD_MARKER = Pattern.compile(
-            "(?m)^(?:On .{5,200} wrote:|-{2,} ?Original Message ?-{2,}|-{2,} ?Forwarded message ?-{2,}|Begin forwarded message:"
+            "(?m)^(?:On .{5,200} wrote:|-{2,} ?(?:Original Message|Forwarded message|Ursprüngliche Nachricht|Weitergeleitete Nachricht"
+                    + "|Message d'origine|Message transféré) ?-{2,}|Begin forwarded message:"
                     + "|Am .{5,120} schrieb .{1,120}:|Le .{5,120} a écrit ?:)\\s*$", Pattern.CASE_INSENSITIVE);
+    /**
+     * Outlook's header of the message replied to ("From: … / Sent: …"). Only below a reply: at the
+     * top of a pasted rejection email the same lines are its own header, which the analysis reads.
+     */
+    private static final Pattern REPLIED_TO_HEADER = Pattern.compile(
+            "(?m)^(?:From|Von|De) ?: .{1,200}\\R(?:Sent|Date|Gesendet|Datum|Envoyé) ?: ", Pattern.CASE_INSENSITIVE);
+    private static final Pattern QUOTED_LINE = Pattern.compile("^[ \\t]*>");
     private static final Pattern FOOTER = Pattern.compile(
             "(?mi)^(?:confidential|this (?:e-?mail|message)(?: and any| is intended| may contain| contains)|disclaimer|to unsubscribe|unsubscribe"
                     + "|privacy (?:policy|notice)|please consider the environment|sent from my (?:iphone|android|mobile))");
@@ -61,6 +71,34 @@ public final class EmailText {
             unquoted = unquoted.substring(0, footer.start());
         }
         return unquoted;
+    }
+
+    /**
+     * Where the writer's own text ends in a reply: before an earlier message quoted below it (a
+     * client's "On … wrote:" line, an Outlook header, or a closing block of "&gt;" lines). The whole
+     * text when no such quote follows at least one word of the writer's own.
+     */
+    public static int ownTextEnd(String text) {
+        int end = text.length();
+        for (Pattern header : List.of(THREAD_MARKER, REPLIED_TO_HEADER)) {
+            Matcher marker = header.matcher(text);
+            if (marker.find()) {
+                end = Math.min(end, marker.start());
+            }
+        }
+        // the closing block of quoted (and blank) lines, read line by line upwards
+        int quoteStart = end;
+        for (int lineEnd = end; lineEnd > 0; ) {
+            int lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
+            String line = text.substring(lineStart, lineEnd);
+            if (QUOTED_LINE.matcher(line).find()) {
+                quoteStart = lineStart;
+            } else if (!line.isBlank()) {
+                break;
+            }
+            lineEnd = lineStart - 1;
+        }
+        return text.substring(0, quoteStart).isBlank() ? text.length() : quoteStart;
     }
 
     /** Soft line breaks or several =XX escapes: a quoted-printable body that was not decoded. */

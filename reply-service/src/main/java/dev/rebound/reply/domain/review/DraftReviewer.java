@@ -23,6 +23,7 @@ import dev.rebound.proto.v1.Verdict;
 import dev.rebound.reply.domain.ReplyComposer;
 import dev.rebound.reply.domain.SendWindowPlanner;
 import dev.rebound.reply.domain.Words;
+import dev.rebound.reply.domain.analysis.EmailText;
 import dev.rebound.reply.domain.analysis.LanguageIdentifier;
 import dev.rebound.reply.domain.analysis.PatternScan;
 
@@ -118,7 +119,8 @@ public final class DraftReviewer {
     }
 
     public DraftReview review(DraftReviewRequest request) {
-        String draft = request.draft();
+        // a message quoted below the reply is the employer's, not the candidate's: spans stay the draft's, as it is a prefix
+        String draft = request.draft().substring(0, EmailText.ownTextEnd(request.draft()));
         String language = request.language()
                 .or(() -> languages.identify(draft).filter(ReplyComposer.LANGUAGES::contains))
                 .orElse(ReplyComposer.DEFAULT_LANGUAGE);

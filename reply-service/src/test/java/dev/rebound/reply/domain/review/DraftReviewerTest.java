@@ -175,6 +175,38 @@ class DraftReviewerTest {
         assertFalse(declined.missingPractices().containsKey(Practice.PRACTICE_FEEDBACK_REQUEST));
     }
 
+    static Stream<Arguments> repliesAboveAQuotedRejection() {
+        String rejection = "Thank you for your interest and for the time you gave us. We were impressed, we will keep your details on file "
+                .repeat(12);
+        return Stream.of(
+                Arguments.of("en", "Hi Jane,\n\nThank you for letting me know. I enjoyed meeting the team. Please keep me in mind for future roles.\n\nBest,\nSam",
+                        "Hi Jane,\n\nThis process was a joke.\n\nSam", "This process was a joke",
+                        "\n\nOn Mon, Nov 3, 2026 at 10:12 AM Jane Doe <jane@acme.com> wrote:\n> " + rejection),
+                Arguments.of("de", "Hallo Frau Doe,\n\nvielen Dank für Ihre Nachricht. Das Gespräch mit Ihrem Team hat mir gefallen. Ich würde mich freuen, bei künftigen Stellen berücksichtigt zu werden.\n\nViele Grüße\nSam",
+                        "Hallo Frau Doe,\n\nDanke für nichts.\n\nSam", "Danke für nichts",
+                        "\n\nVon: Jane Doe <jane@acme.com>\nGesendet: Montag, 3. November 2026 10:12\nAn: Sam\n\n" + rejection),
+                Arguments.of("fr", "Bonjour Madame Doe,\n\nmerci pour votre message. J'ai apprécié l'échange avec votre équipe. Je serais ravi d'être recontacté pour un futur poste.\n\nCordialement,\nSam",
+                        "Bonjour Madame Doe,\n\ntant pis pour vous.\n\nSam", "tant pis pour vous",
+                        "\n\nLe lun. 3 nov. 2026 à 10:12, Jane Doe <jane@acme.com> a écrit :\n> " + rejection));
+    }
+
+    /** Replies often carry the message they answer below them: the review reads the candidate's own words only. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("repliesAboveAQuotedRejection")
+    void aMessageQuotedBelowTheReplyIsNotReviewed(String language, String professional, String harmful, String offending, String quote) {
+        DraftReview alone = review(professional, language);
+        DraftReview quoted = review(professional + quote, language);
+        assertEquals(Verdict.VERDICT_READY, quoted.verdict(), quoted.toString());
+        assertEquals(alone.wordCount(), quoted.wordCount());
+        assertEquals(alone.missingPractices().keySet(), quoted.missingPractices().keySet());
+        assertEquals(alone.politeness(), quoted.politeness());
+
+        List<Finding> spans = review(harmful + quote, language).findings();
+        assertEquals(review(harmful, language).findings(), spans);
+        int start = harmful.indexOf(offending);
+        assertTrue(spans.stream().anyMatch(f -> f.start() == start && f.end() == start + offending.length()), spans.toString());
+    }
+
     @Test
     void hostileDraftsAreNotToBeSent() {
         DraftReview review = review("Your process is a joke of a process and your recruiters are idiots.", "en");

@@ -60,7 +60,7 @@ public final class EmailText {
      * dropped. A forwarded rejection (nothing above the marker) keeps what follows it.
      */
     private static String withoutThreadAndFooter(String text) {
-        String unquoted = text.lines().filter(line -> !line.startsWith(">")).collect(Collectors.joining("\n"));
+        String unquoted = text.lines().filter(line -> !QUOTED_LINE.matcher(line).find()).collect(Collectors.joining("\n"));
         Matcher marker = THREAD_MARKER.matcher(unquoted);
         if (marker.find()) {
             String before = unquoted.substring(0, marker.start());

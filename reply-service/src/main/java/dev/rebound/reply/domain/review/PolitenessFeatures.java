@@ -15,8 +15,8 @@ import dev.rebound.reply.domain.analysis.PatternScan;
  * The features of a request that politeness theory says matter (Brown and Levinson; the
  * strategies of Danescu-Niculescu-Mizil et al., ACL 2013): gratitude, deference, greetings,
  * apologies, "please" in and out of first position, indirect and hedged requests, counterfactual
- * modals, direct questions and starts, first- and second-person starts, factuality, and positive
- * and negative words. For English, word unigrams and bigrams join them. Strategies are read per
+ * modals, direct questions and starts, first- and second-person starts, factuality, positive
+ * and negative words, and scare quotes (a short phrase in quotation marks, as sarcasm marks it). For English, word unigrams and bigrams join them. Strategies are read per
  * language from the lexicons of {@link StrategyLexicon}, so a model fitted on English strategies
  * scores German and French text too.
  */

@@ -146,9 +146,15 @@ public final class DraftReviewer {
         ToneScores tone = toneScores(draft, language);
         double politeness = tone.politeness();
         boolean explained = distinct.stream().anyMatch(f -> f.severity() == Severity.SEVERITY_MEDIUM || f.severity() == Severity.SEVERITY_HIGH);
-        if (!explained && ((language.equals("en") && politeness < TONE_CHECK_BELOW) || readsHarmful(draft, veryPolite(politeness, language), text -> toneScores(text, language).harm(), rules::servesAPractice))) {
+        ToDoubleFunction<String> harmOf = text -> toneScores(text, language).harm();
+        if (!explained && ((language.equals("en") && politeness < TONE_CHECK_BELOW) || readsHarmful(draft, veryPolite(politeness, language), harmOf, rules::servesAPractice))) {
             ReviewRules.Category impolite = rules.categories().get(FindingCategory.FINDING_CATEGORY_IMPOLITE_TONE);
-            worstSentence(draft, language).ifPresent(sentence -> distinct.add(finding(draft, sentence.start(), sentence.end(),
+            // every sentence harmful on its own, as a reply can hold more than one complaint; else the one the models like least
+            List<Sentence> pointed = harmfulSentences(draft, harmOf, rules::servesAPractice);
+            if (pointed.isEmpty()) {
+                worstSentence(draft, language).ifPresent(pointed::add);
+            }
+            pointed.forEach(sentence -> distinct.add(finding(draft, sentence.start(), sentence.end(),
                     impolite.category(), impolite.severity(), impolite.explanation(), impolite.rewrite())));
         }
         return verdict(distinct, missing, politeness, wordCount, language, rules);
@@ -232,9 +238,15 @@ public final class DraftReviewer {
         if (harm >= HARMFUL_FROM) {
             return true;
         }
+        return !harmfulSentences(draft, harmOf, servesAPractice).isEmpty();
+    }
+
+    /** The sentences of a few words or more that read as harmful on their own (see {@link #readsHarmful}). */
+    static List<Sentence> harmfulSentences(String draft, ToDoubleFunction<String> harmOf, Predicate<String> servesAPractice) {
         return sentences(draft).stream()
-                .anyMatch(sentence -> sentence.scoredAlone() && harmOf.applyAsDouble(sentence.text())
-                        >= (servesAPractice.test(sentence.text()) ? SENTENCE_HARMFUL_FROM : OFF_PRACTICE_SENTENCE_HARMFUL_FROM));
+                .filter(sentence -> sentence.scoredAlone() && harmOf.applyAsDouble(sentence.text())
+                        >= (servesAPractice.test(sentence.text()) ? SENTENCE_HARMFUL_FROM : OFF_PRACTICE_SENTENCE_HARMFUL_FROM))
+                .collect(Collectors.toCollection(ArrayList::new));
     }
 
     /** Whether a draft reads as very polite (English only: the other languages' politeness model is coarser). */

@@ -250,6 +250,19 @@ class DraftReviewerTest {
                 english::servesAPractice));
     }
 
+    /** A reply can hold more than one complaint: each sentence harmful on its own is pointed out, in draft order. */
+    @Test
+    void everySentenceHarmfulOnItsOwnIsPointedOut() {
+        ReviewRules english = ReviewRules.forLanguage("en");
+        String first = "The whole process dragged on for two months.";
+        String second = "Nobody looked at my case study properly.";
+        String draft = "Thank you for letting me know. " + first + " " + second;
+        List<String> pointed = DraftReviewer.harmfulSentences(draft,
+                text -> text.equals(first) || text.equals(second) ? DraftReviewer.SENTENCE_HARMFUL_FROM : 0.1, english::servesAPractice)
+                .stream().map(DraftReviewer.Sentence::text).toList();
+        assertEquals(List.of(first, second), pointed);
+    }
+
     /** Every reply the composer writes, in every tone and language, passes its own review. */
     @Test
     void composedRepliesAreReady() {

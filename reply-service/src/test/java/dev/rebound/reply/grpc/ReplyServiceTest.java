@@ -156,6 +156,17 @@ class ReplyServiceTest {
     }
 
     @Test
+    void aMessageQuotedBelowTheDraftIsNotReviewed() {
+        String own = "Hi Helen,\n\nThank you for letting me know. I enjoyed meeting the team and would be glad to be considered for future roles.\n\nBest,\nTom";
+        String quoted = "\n\nOn Mon, Nov 3, 2026 at 10:12 AM Helen Marsh <helen@acme.com> wrote:\n> "
+                + "Thank you for your time and interest. We were impressed and will keep your details on file. ".repeat(20);
+        ReviewDraftResponse review = as("tenant-a").reviewDraft(ReviewDraftRequest.newBuilder().setDraft(own + quoted).build());
+        assertEquals(Verdict.VERDICT_READY, review.getVerdict(), review.toString());
+        assertEquals(own.split("\\s+").length, review.getWordCount());
+        assertTrue(review.getFindingsList().isEmpty(), review.getFindingsList().toString());
+    }
+
+    @Test
     void selfAssessmentIsAcknowledgedOnlyOnceOnTheTopic() {
         String user = "u-" + UUID.randomUUID();
         var response = as("tenant-a").submitSelfAssessment(assessment(user, "sa-1"));

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -146,7 +147,9 @@ public final class DraftReviewer {
         ToneScores tone = toneScores(draft, language);
         double politeness = tone.politeness();
         boolean explained = distinct.stream().anyMatch(f -> f.severity() == Severity.SEVERITY_MEDIUM || f.severity() == Severity.SEVERITY_HIGH);
-        ToDoubleFunction<String> harmOf = text -> toneScores(text, language).harm();
+        // remembered per text: the verdict and the findings score the same sentences
+        Map<String, Double> harmByText = new HashMap<>();
+        ToDoubleFunction<String> harmOf = text -> harmByText.computeIfAbsent(text, t -> toneScores(t, language).harm());
         if (!explained && ((language.equals("en") && politeness < TONE_CHECK_BELOW) || readsHarmful(draft, veryPolite(politeness, language), harmOf, rules::servesAPractice))) {
             ReviewRules.Category impolite = rules.categories().get(FindingCategory.FINDING_CATEGORY_IMPOLITE_TONE);
             // every sentence harmful on its own, as a reply can hold more than one complaint; else the one the models like least

@@ -13,10 +13,14 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.rebound.proto.v1.InterviewStage;
+import dev.rebound.proto.v1.Severity;
 import dev.rebound.proto.v1.Tone;
+import dev.rebound.proto.v1.Verdict;
 import dev.rebound.reply.domain.ReplyComposer;
 import dev.rebound.reply.domain.ReplyRequest;
 import dev.rebound.reply.domain.SendWindowPlanner;
+import dev.rebound.reply.domain.review.DraftReview;
+import dev.rebound.reply.domain.review.Finding;
 
 /**
  * The labelled candidate replies of a language ({@code reply-service/src/test/resources/review/candidate-replies_<language>.tsv}):
@@ -40,6 +44,29 @@ public final class CandidateReplies {
             if (offending.isPresent() && !text.contains(offending.get())) {
                 throw new IllegalArgumentException("the offending words '" + offending.get() + "' are not in: " + text);
             }
+        }
+
+        /** Whether the review's verdict is right: a harmful reply not READY, a professional one READY. */
+        public boolean verdictRight(DraftReview review) {
+            return harmful == (review.verdict() != Verdict.VERDICT_READY);
+        }
+
+        /**
+         * For a harmful reply, whether a medium or high finding with a span overlaps its offending
+         * words (any such finding when none are named); true for a professional reply.
+         */
+        public boolean offendingFound(DraftReview review) {
+            if (!harmful) {
+                return true;
+            }
+            List<Finding> serious = review.findings().stream()
+                    .filter(f -> f.severity() != Severity.SEVERITY_LOW && f.end() > f.start()).toList();
+            return offending.map(words -> {
+                // code-point offsets, as findings give them
+                int start = text.codePointCount(0, text.indexOf(words));
+                int end = start + words.codePointCount(0, words.length());
+                return serious.stream().anyMatch(f -> f.start() < end && start < f.end());
+            }).orElse(!serious.isEmpty());
         }
     }
 

@@ -19,7 +19,9 @@ import dev.rebound.proto.v1.Verdict;
 import dev.rebound.reply.domain.ReplyComposer;
 import dev.rebound.reply.domain.ReplyRequest;
 import dev.rebound.reply.domain.SendWindowPlanner;
+import dev.rebound.reply.domain.analysis.LanguageIdentifier;
 import dev.rebound.reply.domain.review.DraftReview;
+import dev.rebound.reply.domain.review.DraftReviewer;
 import dev.rebound.reply.domain.review.Finding;
 
 /**
@@ -27,6 +29,11 @@ import dev.rebound.reply.domain.review.Finding;
  * the tests assert the review's verdict on each, and {@link PolitenessFitting} fits the language's reply-tone model on them.
  */
 public final class CandidateReplies {
+
+    /** A reviewer for labelled replies: they carry no send time, so the send window plays no part. */
+    public static DraftReviewer reviewer() {
+        return new DraftReviewer(new LanguageIdentifier(), new SendWindowPlanner(Duration.ofHours(24), Duration.ofHours(48)));
+    }
 
     /** The file of a language, relative to the reply-service module. */
     public static Path file(String language) {

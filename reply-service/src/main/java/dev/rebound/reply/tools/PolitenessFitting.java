@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -17,8 +16,6 @@ import java.util.stream.Collectors;
 
 import dev.rebound.proto.v1.Severity;
 import dev.rebound.reply.domain.ReplyComposer;
-import dev.rebound.reply.domain.SendWindowPlanner;
-import dev.rebound.reply.domain.analysis.LanguageIdentifier;
 import dev.rebound.reply.domain.review.DraftReviewer;
 import dev.rebound.reply.domain.review.Finding;
 import dev.rebound.reply.domain.review.LogisticRegression;
@@ -89,8 +86,7 @@ public final class PolitenessFitting {
      * reply. Run from the repository root.
      */
     static void fitReplyTone(boolean write) throws IOException {
-        // only its rules are used here: the send window plays no part
-        DraftReviewer reviewer = new DraftReviewer(new LanguageIdentifier(), new SendWindowPlanner(Duration.ofHours(24), Duration.ofHours(48)));
+        DraftReviewer reviewer = CandidateReplies.reviewer();
         for (String language : ReplyComposer.LANGUAGES) {
             Path corpus = Path.of("reply-service").resolve(CandidateReplies.file(language));
             List<CandidateReplies.Reply> replies = new ArrayList<>(CandidateReplies.read(corpus));

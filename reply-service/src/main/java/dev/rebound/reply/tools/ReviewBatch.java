@@ -3,13 +3,10 @@ package dev.rebound.reply.tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import dev.rebound.reply.domain.SendWindowPlanner;
-import dev.rebound.reply.domain.analysis.LanguageIdentifier;
 import dev.rebound.reply.domain.review.DraftReview;
 import dev.rebound.reply.domain.review.DraftReviewRequest;
 import dev.rebound.reply.domain.review.DraftReviewer;
@@ -37,7 +34,7 @@ public final class ReviewBatch {
             System.exit(2);
         }
         Optional<String> language = args.length > 1 ? Optional.ofNullable(args[1]).filter(l -> !l.isBlank()) : Optional.empty();
-        DraftReviewer reviewer = new DraftReviewer(new LanguageIdentifier(), new SendWindowPlanner(Duration.ofHours(24), Duration.ofHours(48)));
+        DraftReviewer reviewer = CandidateReplies.reviewer();
         List<CandidateReplies.Reply> replies = CandidateReplies.read(file);
         int harmful = 0;
         int caught = 0;

@@ -31,8 +31,7 @@ import dev.rebound.reply.domain.analysis.PatternScan;
 /**
  * Reviews a reply the candidate wrote: tone problems found by the language's rules, each with its
  * exact span; shouting, length and timing; the practices it leaves out; a politeness score from
- * the fitted model (and the sentence that sets an impolite or harmful tone no rule
- * explains); and a verdict. Any high-severity finding means do not send; a medium one, or
+ * the fitted model (and the sentences that read as harmful where no rule points); and a verdict. Any high-severity finding means do not send; a medium one, or
  * a draft the model finds clearly impolite, means revise; missing practices and low-severity
  * findings are advice and leave a draft ready.
  */
@@ -150,11 +149,15 @@ public final class DraftReviewer {
         // remembered per text: the verdict and the findings score the same sentences
         Map<String, Double> harmByText = new HashMap<>();
         ToDoubleFunction<String> harmOf = text -> harmByText.computeIfAbsent(text, t -> toneScores(t, language).harm());
-        if (!explained && ((language.equals("en") && politeness < TONE_CHECK_BELOW) || readsHarmful(draft, veryPolite(politeness, language), harmOf, rules::servesAPractice))) {
+        boolean flagged = explained || (language.equals("en") && politeness < TONE_CHECK_BELOW)
+                || readsHarmful(draft, veryPolite(politeness, language), harmOf, rules::servesAPractice);
+        if (flagged) {
             ReviewRules.Category impolite = rules.categories().get(FindingCategory.FINDING_CATEGORY_IMPOLITE_TONE);
-            // every sentence harmful on its own, as a reply can hold more than one complaint; else the one the models like least
+            // every sentence harmful on its own that no rule already points into, as a reply can hold more than
+            // one complaint; if none and no rule explains the verdict, the one the models like least
             List<Sentence> pointed = harmfulSentences(draft, harmOf, rules::servesAPractice);
-            if (pointed.isEmpty()) {
+            pointed.removeIf(sentence -> pointsInto(distinct, draft.codePointCount(0, sentence.start()), draft.codePointCount(0, sentence.end())));
+            if (pointed.isEmpty() && !explained) {
                 worstSentence(draft, language).ifPresent(pointed::add);
             }
             pointed.forEach(sentence -> distinct.add(finding(draft, sentence.start(), sentence.end(),
@@ -335,6 +338,12 @@ public final class DraftReviewer {
             String explanation, String rewrite) {
         return new Finding(category, severity, draft.codePointCount(0, charStart), draft.codePointCount(0, charEnd),
                 draft.substring(charStart, charEnd), explanation, rewrite);
+    }
+
+    /** Whether a finding with a span in the text (length aside: it spans the tail) overlaps the code points [start, end). */
+    private static boolean pointsInto(List<Finding> findings, int start, int end) {
+        return findings.stream().anyMatch(f -> f.category() != FindingCategory.FINDING_CATEGORY_TOO_LONG
+                && f.end() > f.start() && f.start() < end && start < f.end());
     }
 
     /** In draft order; of findings of one category that overlap, the longer one is kept. */

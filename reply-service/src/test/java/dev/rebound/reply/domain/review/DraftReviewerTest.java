@@ -263,6 +263,20 @@ class DraftReviewerTest {
         assertEquals(List.of(first, second), pointed);
     }
 
+    /** A rule that explains the verdict does not hide another complaint the reply-tone model finds in a sentence of its own. */
+    @Test
+    void aComplaintNoRuleNamesIsPointedOutBesideARuleFinding() {
+        String complaint = "Your interviewers were twenty minutes late and clearly had not prepared at all.";
+        String draft = "Hi Chris,\n\nThanks for nothing. " + complaint + "\n\nRob";
+        DraftReview review = review(draft, "en");
+        assertEquals(Verdict.VERDICT_DO_NOT_SEND, review.verdict(), review.findings().toString());
+        assertTrue(review.findings().stream().anyMatch(f -> f.category() != FINDING_CATEGORY_IMPOLITE_TONE && f.excerpt().equals("Thanks for nothing")),
+                review.findings().toString());
+        Finding tone = review.findings().stream().filter(f -> f.category() == FINDING_CATEGORY_IMPOLITE_TONE).findFirst().orElseThrow();
+        assertEquals(complaint, tone.excerpt());
+        assertEquals(draft.indexOf(complaint), tone.start());
+    }
+
     /** Every reply the composer writes, in every tone and language, passes its own review. */
     @Test
     void composedRepliesAreReady() {

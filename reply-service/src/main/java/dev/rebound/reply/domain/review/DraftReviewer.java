@@ -31,7 +31,7 @@ import dev.rebound.reply.domain.analysis.PatternScan;
 /**
  * Reviews a reply the candidate wrote: tone problems found by the language's rules, each with its
  * exact span; shouting, length and timing; the practices it leaves out; a politeness score from
- * the fitted model (and the sentences that read as harmful where no rule points); and a verdict. Any high-severity finding means do not send; a medium one, or
+ * the fitted model (and the sentences that read as harmful that no rule covers); and a verdict. Any high-severity finding means do not send; a medium one, or
  * a draft the model finds clearly impolite, means revise; missing practices and low-severity
  * findings are advice and leave a draft ready.
  */
@@ -153,8 +153,8 @@ public final class DraftReviewer {
                 || readsHarmful(draft, veryPolite(politeness, language), harmOf, rules::servesAPractice);
         if (flagged) {
             ReviewRules.Category impolite = rules.categories().get(FindingCategory.FINDING_CATEGORY_IMPOLITE_TONE);
-            // every sentence harmful on its own that no rule already points into, as a reply can hold more than
-            // one complaint; if none and no rule explains the verdict, the one the models like least
+            // every sentence harmful on its own that no finding covers already, as a reply can hold more than one
+            // complaint and a rule may name only a part of one; if none and no rule explains the verdict, the one the models like least
             List<Sentence> pointed = harmfulSentences(draft, harmOf, rules::servesAPractice);
             pointed.removeIf(sentence -> pointsInto(distinct, draft.codePointCount(0, sentence.start()), draft.codePointCount(0, sentence.end())));
             if (pointed.isEmpty() && !explained) {
@@ -340,10 +340,10 @@ public final class DraftReviewer {
                 draft.substring(charStart, charEnd), explanation, rewrite);
     }
 
-    /** Whether a finding with a span in the text (length aside: it spans the tail) overlaps the code points [start, end). */
+    /** Whether a finding (length aside: it spans the tail) already covers the code points [start, end). */
     private static boolean pointsInto(List<Finding> findings, int start, int end) {
         return findings.stream().anyMatch(f -> f.category() != FindingCategory.FINDING_CATEGORY_TOO_LONG
-                && f.end() > f.start() && f.start() < end && start < f.end());
+                && f.start() <= start && end <= f.end());
     }
 
     /** In draft order; of findings of one category that overlap, the longer one is kept. */

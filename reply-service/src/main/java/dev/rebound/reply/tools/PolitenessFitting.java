@@ -10,8 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 import dev.rebound.proto.v1.Severity;
@@ -96,6 +98,8 @@ public final class PolitenessFitting {
             int harmful = 0;
             int caught = 0;
             int passed = 0;
+            int annotated = 0;
+            int pointedAt = 0;
             for (int fold = 0; fold < FOLDS; fold++) {
                 List<CandidateReplies.Reply> training = new ArrayList<>();
                 List<CandidateReplies.Reply> held = new ArrayList<>();
@@ -104,8 +108,17 @@ public final class PolitenessFitting {
                 }
                 PolitenessModel model = fit(replyToneExamples(training, reviewer, language), features, REPLY_MIN_WORD_COUNT);
                 for (CandidateReplies.Reply reply : held) {
+                    ToDoubleFunction<String> harmOf = text -> model.probability(features.extract(text));
                     boolean flagged = DraftReviewer.readsHarmful(reply.text(), DraftReviewer.veryPolite(reviewer.politeness(reply.text(), language), language),
-                            text -> model.probability(features.extract(text)), rules::servesAPractice);
+                            harmOf, rules::servesAPractice);
+                    Optional<String> offending = reply.offending().filter(reply.text()::contains);
+                    if (reply.harmful() && offending.isPresent()) {
+                        int start = reply.text().indexOf(offending.get());
+                        int end = start + offending.get().length();
+                        annotated++;
+                        pointedAt += DraftReviewer.pointedSentences(reply.text(), harmOf).stream()
+                                .anyMatch(sentence -> sentence.start() < end && start < sentence.end()) ? 1 : 0;
+                    }
                     harmful += reply.harmful() ? 1 : 0;
                     caught += reply.harmful() && flagged ? 1 : 0;
                     passed += !reply.harmful() && !flagged ? 1 : 0;
@@ -115,6 +128,7 @@ public final class PolitenessFitting {
             System.out.printf(Locale.ROOT, "Reply tone, %s, %d-fold cross-validated, the model alone (text from %.2f, a sentence from %.2f or %.2f if it serves no practice, a very polite text from %.2f): accuracy %5.1f %% (%d/%d); harmful caught %d/%d, professional passed %d/%d%n",
                     language, FOLDS, DraftReviewer.HARMFUL_FROM, DraftReviewer.SENTENCE_HARMFUL_FROM, DraftReviewer.OFF_PRACTICE_SENTENCE_HARMFUL_FROM, DraftReviewer.CLEARLY_HARMFUL_FROM, 100.0 * (caught + passed) / replies.size(), caught + passed, replies.size(),
                     caught, harmful, passed, professional);
+            System.out.printf(Locale.ROOT, "  the annotated offending words in a sentence pointed out (from %.2f): %d/%d%n", DraftReviewer.POINTED_FROM, pointedAt, annotated);
             if (write) {
                 List<Example> examples = replyToneExamples(replies, reviewer, language);
                 Path out = Path.of("reply-service/src/main/resources").resolve(DraftReviewer.replyToneResource(language));

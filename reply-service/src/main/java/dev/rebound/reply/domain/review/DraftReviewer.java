@@ -89,6 +89,9 @@ public final class DraftReviewer {
     public static final double VERY_POLITE_FROM = 0.96;
     public static final double CLEARLY_HARMFUL_FROM = 0.8;
     static final int MIN_SCORED_SENTENCE_WORDS = 4;
+    /** Findings that say nothing about how the draft reads to the employer. */
+    private static final Set<FindingCategory> NOT_ABOUT_TONE = Set.of(FindingCategory.FINDING_CATEGORY_TOO_LONG,
+            FindingCategory.FINDING_CATEGORY_SENT_TOO_SOON, FindingCategory.FINDING_CATEGORY_SENT_TOO_LATE, FindingCategory.FINDING_CATEGORY_PLACEHOLDER);
     private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+[.!?]*");
     /** Greetings and sign-offs: short by nature, they say nothing about the tone. */
     private static final Pattern SALUTATION = Pattern.compile(
@@ -153,11 +156,13 @@ public final class DraftReviewer {
 
         ToneScores tone = toneScores(draft, language);
         double politeness = tone.politeness();
-        boolean explained = distinct.stream().anyMatch(f -> f.severity() == Severity.SEVERITY_MEDIUM || f.severity() == Severity.SEVERITY_HIGH);
+        // a draft sent too soon or too long can still hide a complaint: only a serious tone finding settles the tone
+        boolean toneExplained = distinct.stream().anyMatch(f -> !NOT_ABOUT_TONE.contains(f.category())
+                && (f.severity() == Severity.SEVERITY_MEDIUM || f.severity() == Severity.SEVERITY_HIGH));
         // remembered per text: the verdict and the findings score the same sentences
         Map<String, Double> harmByText = new HashMap<>();
         ToDoubleFunction<String> harmOf = text -> harmByText.computeIfAbsent(text, t -> toneScores(t, language).harm());
-        boolean flagged = explained || (language.equals("en") && politeness < TONE_CHECK_BELOW)
+        boolean flagged = toneExplained || (language.equals("en") && politeness < TONE_CHECK_BELOW)
                 || readsHarmful(draft, veryPolite(politeness, language), harmOf, rules::servesAPractice);
         if (flagged) {
             ReviewRules.Category impolite = rules.categories().get(FindingCategory.FINDING_CATEGORY_IMPOLITE_TONE);
@@ -165,7 +170,7 @@ public final class DraftReviewer {
             // complaint and a rule may name only a part of one; if none and no rule explains the verdict, the one the models like least
             List<Sentence> pointed = pointedSentences(draft, harmOf);
             pointed.removeIf(sentence -> pointsInto(distinct, draft.codePointCount(0, sentence.start()), draft.codePointCount(0, sentence.end())));
-            if (pointed.isEmpty() && !explained) {
+            if (pointed.isEmpty() && !toneExplained) {
                 worstSentence(draft, language).ifPresent(pointed::add);
             }
             pointed.forEach(sentence -> distinct.add(finding(draft, sentence.start(), sentence.end(),

@@ -165,6 +165,24 @@ class DraftReviewerTest {
         assertEquals(List.of(), onTime.findings());
     }
 
+    /** Sent too soon is no reason to leave the complaint in a draft unnamed, nor to read a professional one as a complaint. */
+    @Test
+    void aDraftSentTooSoonIsStillReviewedForItsTone() {
+        String draft = "Hi Tom,\n\nI got your email. Your choice, not mine.\n\nSam";
+        Instant received = Instant.parse("2026-11-17T10:00:00Z");
+        DraftReview soon = reviewer.review(new DraftReviewRequest(draft, Optional.of("en"), false, Optional.of(received),
+                received.plus(Duration.ofHours(1))));
+        assertEquals(Verdict.VERDICT_REVISE, soon.verdict());
+        assertTrue(soon.findings().stream().anyMatch(f -> f.category() == FindingCategory.FINDING_CATEGORY_SENT_TOO_SOON), soon.findings().toString());
+        assertTrue(soon.findings().stream().anyMatch(f -> f.category() == FINDING_CATEGORY_IMPOLITE_TONE && f.excerpt().equals("Your choice, not mine.")),
+                soon.findings().toString());
+        String professional = "Hi Tom,\n\nThank you for letting me know. I am disappointed, of course. I enjoyed meeting the team "
+                + "and hope to stay in touch.\n\nBest,\nSam";
+        DraftReview professionalSoon = reviewer.review(new DraftReviewRequest(professional, Optional.of("en"), false, Optional.of(received),
+                received.plus(Duration.ofHours(1))));
+        assertEquals(List.of(FindingCategory.FINDING_CATEGORY_SENT_TOO_SOON), professionalSoon.findings().stream().map(Finding::category).toList());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"en, Okay. Noted.", "de, Okay. Notiert.", "fr, D'accord. Noté."})
     void reportsMissingPracticesButNotAFeedbackRequestTheEmployerDeclined(String language, String draft) {

@@ -18,7 +18,8 @@ import dev.rebound.reply.domain.analysis.PatternScan;
 /**
  * The review rules of one language, read from {@code review/findings_<lang>.properties}: per
  * finding category a severity, an explanation, a suggested rewrite and the patterns that detect
- * it; per practice the pattern that shows it and the advice when it is missing.
+ * it; per practice the pattern that shows it and the advice when it is missing; what accepting the
+ * decision graciously looks like.
  */
 public record ReviewRules(
         String language,
@@ -26,13 +27,17 @@ public record ReviewRules(
         PatternScan findingPatterns,
         Map<Practice, Pattern> practices,
         Map<Practice, String> missingAdvice,
+        Pattern graciousAcceptance,
         Severity farTooLongSeverity,
         String readyReason,
         String impoliteReason) {
 
-    /** Whether a sentence does something a good reply does (thanks, a positive, a feedback request, door open, closing). */
+    /**
+     * Whether a sentence does something a good reply does: thanks, a positive, a feedback request, door
+     * open, closing, or accepting the decision graciously ("I know it must have been a difficult decision").
+     */
     public boolean servesAPractice(String sentence) {
-        return practices.values().stream().anyMatch(shows -> shows.matcher(sentence).find());
+        return practices.values().stream().anyMatch(shows -> shows.matcher(sentence).find()) || graciousAcceptance.matcher(sentence).find();
     }
 
     /** The category of the finding pattern numbered by {@link #findingPatterns}: the categories' patterns in their order. */
@@ -88,6 +93,7 @@ public record ReviewRules(
         });
         PatternScan findingPatterns = new PatternScan(categories.values().stream().flatMap(category -> category.patterns().stream()).toList());
         return new ReviewRules(language, categories, findingPatterns, practices, advice,
+                Pattern.compile(required(properties, "gracious_acceptance", resource), FLAGS),
                 Severity.valueOf("SEVERITY_" + required(properties, "too_long_far.severity", resource)),
                 required(properties, "verdict.ready", resource),
                 required(properties, "verdict.impolite", resource));

@@ -268,6 +268,18 @@ class DraftReviewerTest {
                 english::servesAPractice));
     }
 
+    /** Accepting the decision graciously counts like a practice of a good reply: such a sentence needs more to read as a complaint. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "en|I know it must have been a difficult decision.|I know it was a long process.",
+            "de|Ich verstehe Ihre Entscheidung natürlich.|Ich weiß, es war ein langer Prozess.",
+            "fr|Je comprends tout à fait votre décision.|Je sais que le processus a été long."})
+    void acceptingTheDecisionGraciouslyCountsAsAPractice(String language, String gracious, String plain) {
+        ReviewRules rules = ReviewRules.forLanguage(language);
+        assertTrue(rules.servesAPractice(gracious));
+        assertFalse(rules.servesAPractice(plain));
+    }
+
     /** A reply can hold more than one complaint: in a flagged draft each sentence from the pointing bar on is pointed out, in draft order. */
     @Test
     void everySentenceFromThePointingBarIsPointedOut() {

@@ -108,7 +108,7 @@ public class ReplyGrpcService extends ReplyServiceGrpc.ReplyServiceImplBase {
     public void reviewDraft(ReviewDraftRequest request, StreamObserver<ReviewDraftResponse> observer) {
         CallOutcomes.guard(observer, () -> {
             boolean emailDeclined = !request.getRejectionEmail().isBlank()
-                    && analyzer.analyze(request.getRejectionEmail()).feedbackPolicy() == FeedbackPolicy.FEEDBACK_POLICY_DECLINED;
+                    && analyzer.feedbackPolicy(request.getRejectionEmail()) == FeedbackPolicy.FEEDBACK_POLICY_DECLINED;
             DraftReview review = reviewer.review(mapping.draftReviewRequest(request, emailDeclined));
             observer.onNext(RequestMapping.toProto(review));
             observer.onCompleted();

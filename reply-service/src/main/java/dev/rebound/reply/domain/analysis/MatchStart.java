@@ -42,7 +42,8 @@ final class MatchStart {
     /**
      * The expression as alternatives that, tried in order at one position, match exactly as the
      * whole does: its top-level alternatives, with a group that leads one (after zero-width parts
-     * such as a word boundary) spread out, since P(A|B)S tries PAS, then PBS. Each alternative then
+     * such as a word boundary) spread out, since P(A|B)S tries PAS, then PBS, and P(A)?S tries PAS,
+     * then PS (a greedy '?' only; P(A)*S and the like stay whole). Each alternative then
      * starts with fewer characters, so a scan tries far fewer of them at each position.
      */
     static List<String> alternatives(String regex) {
@@ -60,12 +61,17 @@ final class MatchStart {
             MatchStart inBranch = new MatchStart(branch);
             int groupEnd = lead < branch.length() && branch.charAt(lead) == '(' ? inBranch.atom(lead).end() : -1;
             int bodyStart = groupEnd < 0 ? -1 : plainGroupBody(branch, lead);
-            if (bodyStart < 0 || inBranch.quantifier(groupEnd) != groupEnd) {
+            int quantifierEnd = bodyStart < 0 ? -1 : inBranch.quantifier(groupEnd);
+            boolean optional = quantifierEnd == groupEnd + 1 && branch.charAt(groupEnd) == '?';
+            if (bodyStart < 0 || quantifierEnd != groupEnd && !optional) {
                 into.add(branch);
                 continue;
             }
             for (String inner : inBranch.topLevel(bodyStart, groupEnd - 1)) {
-                new MatchStart(branch.substring(0, lead) + inner + branch.substring(groupEnd)).spread(into);
+                new MatchStart(branch.substring(0, lead) + inner + branch.substring(quantifierEnd)).spread(into);
+            }
+            if (optional) {
+                new MatchStart(branch.substring(0, lead) + branch.substring(quantifierEnd)).spread(into);
             }
         }
     }

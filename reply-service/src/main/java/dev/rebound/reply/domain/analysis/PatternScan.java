@@ -1,13 +1,10 @@
 package dev.rebound.reply.domain.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,102 +13,114 @@ import java.util.regex.Pattern;
  * Many patterns searched for in one pass over a text, with the matches {@link Matcher#find()}
  * gives each of them. Searched one by one, a few hundred rules of many alternatives each tried
  * every alternative at every position (milliseconds per draft); here each pattern is split into
- * alternatives ({@link MatchStart#alternatives}) filed by the characters they can start with, so a
- * position tries only those that can start with its character.
+ * alternatives ({@link MatchStart#alternatives}) filed in a trie by the literal text they start
+ * with, so a position tries only the alternatives whose literal start is there in the text.
  */
 public final class PatternScan {
 
-    /**
-     * Alternative number {@code index}, of pattern number {@code pattern}: the characters it can start
-     * with (empty: any), its first two characters when it always starts with the same two (else
-     * null), both case-folded, and whether it starts with \b.
-     */
-    private record Alternative(int index, int pattern, Pattern regex, Optional<Set<Character>> first, String firstTwo, boolean atWordBoundary) {
-
-        static Alternative of(int index, int pattern, String regex, int flags) {
-            String prefix = MatchStart.literalPrefix(regex);
-            String firstTwo = prefix.length() < 2 ? null : "" + fold(prefix.charAt(0)) + fold(prefix.charAt(1));
-            return new Alternative(index, pattern, Pattern.compile(regex, flags), MatchStart.of(regex), firstTwo, MatchStart.startsAtWordBoundary(regex));
-        }
-
-        boolean mayStartWith(char folded) {
-            return first.isEmpty() || first.get().stream().anyMatch(c -> fold(c) == folded);
-        }
+    /** Alternative number {@code index} (in the patterns' order, then their own), of pattern number {@code pattern}. */
+    private record Alternative(int index, int pattern, Pattern regex, boolean atWordBoundary) {
     }
 
     /** A match of pattern number {@code pattern}. */
     public record Match(int pattern, int start, int end) {
     }
 
-    private final int patternCount;
-    private final int alternativeCount;
-    /** Alternatives by the character they start with: all of them, then only those that may start inside a word. */
-    private final Filed atWordStart;
-    private final Filed insideWord;
-
     /**
-     * Alternatives filed by the two characters they start with when they always start with the same
-     * two, else by the first: each list holds, in the patterns' own order, every alternative that can
-     * start there. Looked up at every position of the text, so the first character indexes an array.
+     * The alternatives by the case-folded literal text they start with: those filed at a node may
+     * match where the text spells the path to it. An alternative with no literal start is filed
+     * under each character it can start with, or at the root when it can start with anything.
      */
-    private static final class Filed {
+    private static final class Node {
 
-        /** The alternatives that can start with one character: by the next one, and those that may be followed by anything. */
-        private record Start(Map<Character, List<Alternative>> byNext, List<Alternative> whateverFollows) {
+        /** Looked up at almost every position, the root and its children index ASCII children by character; deeper nodes keep a short list. */
+        private static final int INDEXED_DEPTH = 1;
+
+        private final int depth;
+        private final Node[] asciiChildren;
+        private char[] keys = {};
+        private Node[] children = {};
+        private Alternative[] filed = {};
+
+        Node(int depth) {
+            this.depth = depth;
+            this.asciiChildren = depth <= INDEXED_DEPTH ? new Node[128] : null;
         }
 
-        private final Start[] byAsciiFirst = new Start[128];
-        private final Map<Character, Start> byOtherFirst = new HashMap<>();
-        private final List<Alternative> startingWithAnything;
-
-        Filed(List<Alternative> alternatives) {
-            List<Alternative> withoutFirstTwo = alternatives.stream().filter(alternative -> alternative.firstTwo() == null).toList();
-            this.startingWithAnything = withoutFirstTwo.stream().filter(alternative -> alternative.first().isEmpty()).toList();
-            Set<Character> firsts = new TreeSet<>();
-            alternatives.forEach(alternative -> alternative.first().ifPresent(chars -> chars.forEach(c -> firsts.add(fold(c)))));
-            for (char first : firsts) {
-                List<Alternative> whateverFollows = withoutFirstTwo.stream().filter(alternative -> alternative.mayStartWith(first)).toList();
-                Map<Character, List<Alternative>> byNext = new HashMap<>();
-                alternatives.stream().map(Alternative::firstTwo).filter(two -> two != null && two.charAt(0) == first).distinct()
-                        .forEach(two -> byNext.put(two.charAt(1), alternatives.stream()
-                                .filter(alternative -> two.equals(alternative.firstTwo()) || alternative.firstTwo() == null && alternative.mayStartWith(first))
-                                .toList()));
-                Start start = new Start(Map.copyOf(byNext), whateverFollows);
-                if (first < byAsciiFirst.length) {
-                    byAsciiFirst[first] = start;
-                } else {
-                    byOtherFirst.put(first, start);
-                }
-            }
+        boolean isEmpty() {
+            return filed.length == 0 && keys.length == 0;
         }
 
-        List<Alternative> startingAt(CharSequence text, int at) {
-            char first = fold(text.charAt(at));
-            Start start = first < byAsciiFirst.length ? byAsciiFirst[first] : byOtherFirst.get(first);
-            if (start == null) {
-                return startingWithAnything;
+        Node child(char folded) {
+            if (asciiChildren != null && folded < asciiChildren.length) {
+                return asciiChildren[folded];
             }
-            if (!start.byNext().isEmpty() && at + 1 < text.length()) {
-                List<Alternative> two = start.byNext().get(fold(text.charAt(at + 1)));
-                if (two != null) {
-                    return two;
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] == folded) {
+                    return children[i];
                 }
             }
-            return start.whateverFollows();
+            return null;
+        }
+
+        Node childOrNew(char folded) {
+            Node child = child(folded);
+            if (child == null) {
+                child = new Node(depth + 1);
+                keys = Arrays.copyOf(keys, keys.length + 1);
+                keys[keys.length - 1] = folded;
+                children = Arrays.copyOf(children, children.length + 1);
+                children[children.length - 1] = child;
+                if (asciiChildren != null && folded < asciiChildren.length) {
+                    asciiChildren[folded] = child;
+                }
+            }
+            return child;
+        }
+
+        void file(String foldedPath, Alternative alternative) {
+            Node node = this;
+            for (int i = 0; i < foldedPath.length(); i++) {
+                node = node.childOrNew(foldedPath.charAt(i));
+            }
+            node.filed = Arrays.copyOf(node.filed, node.filed.length + 1);
+            node.filed[node.filed.length - 1] = alternative;
         }
     }
 
+    private static final Comparator<Alternative> BY_INDEX = Comparator.comparingInt(Alternative::index);
+
+    private final int patternCount;
+    private final int alternativeCount;
+    /** The tries of all alternatives, and of those that may start inside a word (not at \b). */
+    private final Node atWordStart = new Node(0);
+    private final Node insideWord = new Node(0);
+    private final boolean mayStartInsideAWord;
+
     public PatternScan(List<Pattern> patterns) {
         this.patternCount = patterns.size();
-        List<Alternative> all = new ArrayList<>();
+        int index = 0;
         for (int p = 0; p < patterns.size(); p++) {
-            for (String alternative : MatchStart.alternatives(patterns.get(p).pattern())) {
-                all.add(Alternative.of(all.size(), p, alternative, patterns.get(p).flags()));
+            for (String regex : MatchStart.alternatives(patterns.get(p).pattern())) {
+                Alternative alternative = new Alternative(index++, p, Pattern.compile(regex, patterns.get(p).flags()), MatchStart.startsAtWordBoundary(regex));
+                List<String> paths = literalStarts(regex);
+                paths.forEach(path -> atWordStart.file(path, alternative));
+                if (!alternative.atWordBoundary()) {
+                    paths.forEach(path -> insideWord.file(path, alternative));
+                }
             }
         }
-        this.alternativeCount = all.size();
-        this.atWordStart = new Filed(all);
-        this.insideWord = new Filed(all.stream().filter(alternative -> !alternative.atWordBoundary()).toList());
+        this.alternativeCount = index;
+        this.mayStartInsideAWord = !insideWord.isEmpty();
+    }
+
+    /** The case-folded literal texts a match of the alternative starts with, one of them (an empty one: any). */
+    private static List<String> literalStarts(String regex) {
+        String prefix = fold(MatchStart.literalPrefix(regex));
+        if (!prefix.isEmpty()) {
+            return List.of(prefix);
+        }
+        return MatchStart.of(regex).map(first -> first.stream().map(c -> String.valueOf(fold(c))).distinct().toList()).orElse(List.of(""));
     }
 
     /** Every non-empty match of every pattern, as repeated find() calls give them, in pattern order then by position. */
@@ -152,12 +161,31 @@ public final class PatternScan {
         // where each pattern's next search starts, as find() resumes after its previous match
         int[] resumeAt = new int[patternCount];
         Matcher[] matchers = new Matcher[alternativeCount];
+        Alternative[] candidates = new Alternative[alternativeCount];
         int length = text.length();
         for (int at = 0; at < length; at++) {
             // between two ASCII word characters no \b holds, whatever the flags
             boolean insideAWord = at > 0 && isAsciiWordCharacter(text.charAt(at)) && isAsciiWordCharacter(text.charAt(at - 1));
-            List<Alternative> candidates = (insideAWord ? insideWord : atWordStart).startingAt(text, at);
-            for (Alternative alternative : candidates) {
+            if (insideAWord && !mayStartInsideAWord) {
+                continue;
+            }
+            Node node = insideAWord ? insideWord : atWordStart;
+            int count = 0;
+            boolean sorted = true;
+            for (int next = at; node != null; node = next < length ? node.child(fold(text.charAt(next++))) : null) {
+                Alternative[] filed = node.filed;
+                if (filed.length > 0) {
+                    sorted &= count == 0;
+                    System.arraycopy(filed, 0, candidates, count, filed.length);
+                    count += filed.length;
+                }
+            }
+            if (!sorted) {
+                // find() tries a pattern's alternatives in its own order
+                Arrays.sort(candidates, 0, count, BY_INDEX);
+            }
+            for (int c = 0; c < count; c++) {
+                Alternative alternative = candidates[c];
                 int p = alternative.pattern();
                 // a pattern that matched here already, or whose last match covers this position, is done here
                 if (resumeAt[p] > at) {
@@ -186,6 +214,12 @@ public final class PatternScan {
 
     private static boolean isAsciiWordCharacter(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    private static String fold(String text) {
+        StringBuilder folded = new StringBuilder(text.length());
+        text.chars().forEach(c -> folded.append(fold((char) c)));
+        return folded.toString();
     }
 
     /** The key both cases of a letter share, as case-insensitive matching compares them. */

@@ -212,7 +212,7 @@ public final class RejectionEmailAnalyzer {
         String cleaned = EmailText.clean(rawEmail);
         Email email = Email.split(cleaned);
         String body = email.body();
-        String flat = WHITESPACE.matcher(body.replace('’', '\'')).replaceAll(" ");
+        String flat = flatBody(email);
         List<String> lines = email.bodyLines();
         Signature signature = Signature.read(lines);
         Optional<String> greeting = greetingName(lines);
@@ -241,7 +241,7 @@ public final class RejectionEmailAnalyzer {
         return new RejectionAnalysis(
                 stage(flat, email.subject().orElse("")),
                 automated,
-                feedbackPolicy(flat),
+                policyIn(flat),
                 KEEP_ON_FILE.foundIn(flat),
                 reason,
                 reasonSentence,
@@ -268,7 +268,17 @@ public final class RejectionEmailAnalyzer {
         return text.isBlank() ? InterviewStage.INTERVIEW_STAGE_UNSPECIFIED : InterviewStage.INTERVIEW_STAGE_APPLICATION;
     }
 
-    private static FeedbackPolicy feedbackPolicy(String text) {
+    /** What the email says about feedback: the part of {@link #analyze} a draft review needs, without the rest. */
+    public FeedbackPolicy feedbackPolicy(String rawEmail) {
+        return policyIn(flatBody(Email.split(EmailText.clean(rawEmail))));
+    }
+
+    /** The body on one line, with typographic apostrophes straightened, as the cues are written. */
+    private static String flatBody(Email email) {
+        return WHITESPACE.matcher(email.body().replace('’', '\'')).replaceAll(" ");
+    }
+
+    private static FeedbackPolicy policyIn(String text) {
         if (FEEDBACK_DECLINED.foundIn(text)) {
             return FeedbackPolicy.FEEDBACK_POLICY_DECLINED;
         }

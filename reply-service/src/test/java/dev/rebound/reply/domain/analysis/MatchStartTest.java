@@ -50,6 +50,8 @@ class MatchStartTest {
                 MatchStart.alternatives("\\b(idiots?|stupid|(?:the )lot)\\b|\\bworst (company|process)"));
         assertEquals(List.of("(a|b)+c", "(?=x)b", "(?=x)c", "(?i:d|e)"), MatchStart.alternatives("(a|b)+c|(?=x)(b|c)|(?i:d|e)"),
                 "a quantified group, a lookahead ahead and a flag group");
+        assertEquals(List.of("\\bpersonal ?feedback", "\\bspecific ?feedback", "\\b ?feedback", "(a)??b", "(a)?+b"),
+                MatchStart.alternatives("\\b(personal|specific)? ?feedback|(a)??b|(a)?+b"), "a greedy optional group, then a lazy and a possessive one");
     }
 
     @Test

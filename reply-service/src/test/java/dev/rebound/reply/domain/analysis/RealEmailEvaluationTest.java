@@ -1,5 +1,6 @@
 package dev.rebound.reply.domain.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -81,6 +82,7 @@ class RealEmailEvaluationTest {
             scores.get("automated").add(id, labels.getBoolean("automated_no_reply"), analysis.automated());
             scores.get("feedback_policy").add(id, FeedbackPolicy.valueOf("FEEDBACK_POLICY_" + labels.getString("feedback_policy").toUpperCase(Locale.ROOT)),
                     analysis.feedbackPolicy());
+            assertEquals(analysis.feedbackPolicy(), analyzer.feedbackPolicy(record.getString("email_text")), id + ": the policy alone, as a draft review reads it");
             scores.get("keep_on_file").add(id, labels.getBoolean("keep_on_file_or_reapply"), analysis.keepOnFile());
             // names: scored where the email states them, word for word (a label the text does not
             // contain, such as a role known only from the web page, is reported apart)

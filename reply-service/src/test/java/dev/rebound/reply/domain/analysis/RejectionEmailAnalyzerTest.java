@@ -107,6 +107,7 @@ class RejectionEmailAnalyzerTest {
                 + "offer individual feedback.=0A=0ABest regards,=0AChris Doyle";
         RejectionAnalysis fromQp = analyzer.analyze(quotedPrintable);
         assertEquals(FeedbackPolicy.FEEDBACK_POLICY_DECLINED, fromQp.feedbackPolicy());
+        assertEquals(FeedbackPolicy.FEEDBACK_POLICY_DECLINED, analyzer.feedbackPolicy(quotedPrintable), "the policy alone, as a draft review reads it");
         assertEquals(Optional.of("Chris Doyle"), fromQp.senderName());
         assertEquals("Dear Ana,\n\nThank you for your interest in Lumen Labs. We are unable to offer individual feedback.\n\nBest regards,\nChris Doyle",
                 EmailText.clean(quotedPrintable));

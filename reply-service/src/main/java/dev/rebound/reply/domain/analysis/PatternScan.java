@@ -162,17 +162,22 @@ public final class PatternScan {
         int[] resumeAt = new int[patternCount];
         Matcher[] matchers = new Matcher[alternativeCount];
         Alternative[] candidates = new Alternative[alternativeCount];
-        int length = text.length();
+        // read once: a position looks at its character, the one before and those its trie walk spells
+        char[] chars = text.toString().toCharArray();
+        int length = chars.length;
+        boolean previousIsWordCharacter = false;
         for (int at = 0; at < length; at++) {
+            boolean isWordCharacter = isAsciiWordCharacter(chars[at]);
             // between two ASCII word characters no \b holds, whatever the flags
-            boolean insideAWord = at > 0 && isAsciiWordCharacter(text.charAt(at)) && isAsciiWordCharacter(text.charAt(at - 1));
+            boolean insideAWord = isWordCharacter && previousIsWordCharacter;
+            previousIsWordCharacter = isWordCharacter;
             if (insideAWord && !mayStartInsideAWord) {
                 continue;
             }
             Node node = insideAWord ? insideWord : atWordStart;
             int count = 0;
             boolean sorted = true;
-            for (int next = at; node != null; node = next < length ? node.child(fold(text.charAt(next++))) : null) {
+            for (int next = at; node != null; node = next < length ? node.child(fold(chars[next++])) : null) {
                 Alternative[] filed = node.filed;
                 if (filed.length > 0) {
                     sorted &= count == 0;

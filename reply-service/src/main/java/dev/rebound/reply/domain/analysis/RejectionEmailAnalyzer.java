@@ -426,7 +426,8 @@ public final class RejectionEmailAnalyzer {
                     continue;
                 }
                 Matcher team = TEAM_LINE.matcher(clean);
-                if (team.matches() && ENDS_WITH_TEAM.matcher(clean).matches()) {
+                // the cheap test first: TEAM_LINE tries every split of the line
+                if (ENDS_WITH_TEAM.matcher(clean).matches() && team.matches()) {
                     String owner = TEAM_OWNER_SUFFIX.matcher(team.group(1)).replaceAll("").strip();
                     if (company.isEmpty() && !owner.isEmpty()) {
                         company = Optional.of(trimCompany(owner));

@@ -99,6 +99,10 @@ class DraftReviewerTest {
                 Arguments.of("en", "I think you've made the wrong call.", FINDING_CATEGORY_DEFENSIVE, "made the wrong call"),
                 Arguments.of("de", "Das war die falsche Entscheidung.", FINDING_CATEGORY_DEFENSIVE, "falsche Entscheidung"),
                 Arguments.of("de", "Sie haben sich nie gemeldet.", FINDING_CATEGORY_PASSIVE_AGGRESSIVE, "haben sich nie gemeldet"),
+                Arguments.of("de", "Ich verstehe ja, dass mal etwas dazwischenkommt, aber fünf Wochen sind lang.", FINDING_CATEGORY_PASSIVE_AGGRESSIVE,
+                        "Ich verstehe ja, dass mal etwas dazwischenkommt, aber"),
+                Arguments.of("fr", "Je comprends que des imprévus arrivent, mais cinq semaines, c'est long.", FINDING_CATEGORY_PASSIVE_AGGRESSIVE,
+                        "Je comprends que des imprévus arrivent, mais"),
                 Arguments.of("fr", "C'est une mauvaise décision.", FINDING_CATEGORY_DEFENSIVE, "mauvaise décision"),
                 Arguments.of("fr", "J'attends une explication.", FINDING_CATEGORY_DEMANDING, "J'attends une explication"),
                 Arguments.of("en", "Thanks for the update. Send me the interview notes.", FINDING_CATEGORY_DEMANDING, "Send me"),
@@ -273,11 +277,25 @@ class DraftReviewerTest {
     @CsvSource(delimiter = '|', value = {
             "en|I know it must have been a difficult decision.|I know it was a long process.",
             "de|Ich verstehe Ihre Entscheidung natürlich.|Ich weiß, es war ein langer Prozess.",
-            "fr|Je comprends tout à fait votre décision.|Je sais que le processus a été long."})
+            "fr|Je comprends tout à fait votre décision.|Je sais que le processus a été long.",
+            "en|I can see why an internal candidate made sense.|I can see an internal candidate was hired.",
+            "de|Ich kann gut verstehen, dass eine interne Besetzung sinnvoll war.|Ich sehe, dass intern besetzt wurde.",
+            "fr|Je comprends pourquoi un profil interne a été choisi.|Je vois qu'un profil interne a été choisi."})
     void acceptingTheDecisionGraciouslyCountsAsAPractice(String language, String gracious, String plain) {
         ReviewRules rules = ReviewRules.forLanguage(language);
         assertTrue(rules.servesAPractice(gracious));
         assertFalse(rules.servesAPractice(plain));
+    }
+
+    /** Turning down another offer is a reproach, unless the writer owns the choice in the same sentence. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "en|I turned down another offer for this role.|I had turned down another offer while waiting, but that was my choice.",
+            "de|Ich habe ein anderes Angebot abgelehnt.|Ich hatte ein anderes Angebot abgelehnt, aber das war meine Entscheidung.",
+            "fr|J'ai refusé une autre offre pour ce poste.|J'ai refusé une autre offre, mais c'était mon choix."})
+    void anOfferTurnedDownIsGuiltTrippingUnlessTheWriterOwnsTheChoice(String language, String reproach, String owned) {
+        assertTrue(reviewer.ruleFindings(reproach, language).stream().anyMatch(f -> f.category() == FINDING_CATEGORY_GUILT_TRIPPING), reproach);
+        assertTrue(reviewer.ruleFindings(owned, language).stream().noneMatch(f -> f.category() == FINDING_CATEGORY_GUILT_TRIPPING), owned);
     }
 
     /** A reply can hold more than one complaint: in a flagged draft each sentence from the pointing bar on is pointed out, in draft order. */

@@ -287,6 +287,32 @@ class DraftReviewerTest {
         assertFalse(rules.servesAPractice(plain));
     }
 
+    /** German and French wordings of what the English rules have long named, each found as its category with its words. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "de|Könnten Sie mir bitte meine Platzierung schicken?|DEMANDING|Platzierung schicken",
+            "de|Was hatte der andere Bewerber, was ich nicht habe?|DEMANDING|Was hatte der andere Bewerber",
+            "de|Erklären Sie mir bitte genau, warum ich abgelehnt wurde.|DEMANDING|Erklären Sie mir bitte genau, warum",
+            "de|Ich möchte gegen die Entscheidung Einspruch einlegen.|DEMANDING|Einspruch einlegen",
+            "de|Ich möchte meine Enttäuschung zum Ausdruck bringen.|PASSIVE_AGGRESSIVE|meine Enttäuschung zum Ausdruck bringen",
+            "de|Sie haben meinen Lebenslauf nicht einmal gelesen.|PASSIVE_AGGRESSIVE|nicht einmal gelesen",
+            "de|Hat sich überhaupt jemand meine Unterlagen angesehen?|PASSIVE_AGGRESSIVE|Hat sich überhaupt jemand",
+            "de|Ich glaube, Sie haben meine Erfahrung unterschätzt.|DEFENSIVE|Ich glaube, Sie haben meine Erfahrung unterschätzt",
+            "de|Ich nehme wirklich alles.|BEGGING|Ich nehme wirklich alles",
+            "fr|Pourriez-vous m'envoyer mon classement ?|DEMANDING|envoyer mon classement",
+            "fr|Qu'avait l'autre candidat que je n'ai pas ?|DEMANDING|Qu'avait l'autre candidat",
+            "fr|Je souhaite faire appel de cette décision.|DEMANDING|faire appel de cette décision",
+            "fr|Je tiens à vous faire part de ma déception.|PASSIVE_AGGRESSIVE|faire part de ma déception",
+            "fr|Vous n'avez même pas lu mon CV.|PASSIVE_AGGRESSIVE|n'avez même pas lu",
+            "fr|Vous auriez pu me le dire plus tôt.|PASSIVE_AGGRESSIVE|Vous auriez pu me le dire",
+            "fr|Je ne suis sans doute pas assez bon.|SELF_DEPRECATING|Je ne suis sans doute pas assez bon",
+            "fr|Je prendrai n'importe quoi.|BEGGING|Je prendrai n'importe quoi"})
+    void wordingsTheEnglishRulesNameAreFoundInGermanAndFrench(String language, String draft, String category, String excerpt) {
+        FindingCategory expected = FindingCategory.valueOf("FINDING_CATEGORY_" + category);
+        List<Finding> found = reviewer.ruleFindings(draft, language).stream().filter(f -> f.category() == expected).toList();
+        assertTrue(found.stream().anyMatch(f -> f.excerpt().equals(excerpt)), found.toString());
+    }
+
     /** Turning down another offer is a reproach, unless the writer owns the choice in the same sentence. */
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {

@@ -291,6 +291,7 @@ class DraftReviewerTest {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
             "de|Könnten Sie mir bitte meine Platzierung schicken?|DEMANDING|Platzierung schicken",
+            "de|Ich möchte darauf hinweisen, dass ich alle Anforderungen erfülle.|DEFENSIVE|Ich möchte darauf hinweisen, dass ich alle",
             "de|Was hatte der andere Bewerber, was ich nicht habe?|DEMANDING|Was hatte der andere Bewerber",
             "de|Erklären Sie mir bitte genau, warum ich abgelehnt wurde.|DEMANDING|Erklären Sie mir bitte genau, warum",
             "de|Ich möchte gegen die Entscheidung Einspruch einlegen.|DEMANDING|Einspruch einlegen",

@@ -307,7 +307,17 @@ class DraftReviewerTest {
             "fr|Vous n'avez même pas lu mon CV.|PASSIVE_AGGRESSIVE|n'avez même pas lu",
             "fr|Vous auriez pu me le dire plus tôt.|PASSIVE_AGGRESSIVE|Vous auriez pu me le dire",
             "fr|Je ne suis sans doute pas assez bon.|SELF_DEPRECATING|Je ne suis sans doute pas assez bon",
-            "fr|Je prendrai n'importe quoi.|BEGGING|Je prendrai n'importe quoi"})
+            "fr|Je prendrai n'importe quoi.|BEGGING|Je prendrai n'importe quoi",
+            "de|Der Interviewer wirkte völlig desinteressiert.|HOSTILE|Interviewer wirkte völlig desinteressiert",
+            "de|Ich erfülle alle Anforderungen der Ausschreibung.|DEFENSIVE|Ich erfülle alle Anforderungen",
+            "de|Warum haben Sie sich überhaupt die Mühe gemacht?|PASSIVE_AGGRESSIVE|Warum haben Sie sich überhaupt die Mühe gemacht",
+            "de|Ich hätte mich gar nicht erst bewerben sollen.|SELF_DEPRECATING|Ich hätte mich gar nicht erst bewerben sollen",
+            "de|Glückwunsch, dass Sie jemand Besseren gefunden haben.|SARCASTIC|Glückwunsch, dass Sie jemand Besseren",
+            "fr|L'intervieweur semblait complètement désintéressé.|HOSTILE|L'intervieweur semblait complètement désintéressé",
+            "fr|La décision était prise d'avance.|PASSIVE_AGGRESSIVE|La décision était prise d'avance",
+            "fr|J'ai du mal à croire que vous ayez décidé cela.|DEFENSIVE|J'ai du mal à croire que",
+            "fr|Envoyez-moi la grille d'évaluation.|DEMANDING|Envoyez-moi la grille",
+            "fr|Félicitations d'avoir trouvé quelqu'un de mieux.|SARCASTIC|Félicitations d'avoir trouvé quelqu'un de mieux"})
     void wordingsTheEnglishRulesNameAreFoundInGermanAndFrench(String language, String draft, String category, String excerpt) {
         FindingCategory expected = FindingCategory.valueOf("FINDING_CATEGORY_" + category);
         List<Finding> found = reviewer.ruleFindings(draft, language).stream().filter(f -> f.category() == expected).toList();

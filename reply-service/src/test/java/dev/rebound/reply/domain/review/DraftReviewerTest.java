@@ -315,7 +315,7 @@ class DraftReviewerTest {
             "de|Glückwunsch, dass Sie jemand Besseren gefunden haben.|SARCASTIC|Glückwunsch, dass Sie jemand Besseren",
             "fr|L'intervieweur semblait complètement désintéressé.|HOSTILE|L'intervieweur semblait complètement désintéressé",
             "fr|La décision était prise d'avance.|PASSIVE_AGGRESSIVE|La décision était prise d'avance",
-            "fr|J'ai du mal à croire que vous ayez décidé cela.|DEFENSIVE|J'ai du mal à croire que",
+            "fr|J'ai du mal à croire que vous ayez décidé cela.|DEFENSIVE|J'ai du mal à croire que vous",
             "fr|Envoyez-moi la grille d'évaluation.|DEMANDING|Envoyez-moi la grille",
             "fr|Félicitations d'avoir trouvé quelqu'un de mieux.|SARCASTIC|Félicitations d'avoir trouvé quelqu'un de mieux"})
     void wordingsTheEnglishRulesNameAreFoundInGermanAndFrench(String language, String draft, String category, String excerpt) {

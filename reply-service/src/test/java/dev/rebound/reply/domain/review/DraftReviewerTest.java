@@ -287,7 +287,7 @@ class DraftReviewerTest {
         assertFalse(rules.servesAPractice(plain));
     }
 
-    /** German and French wordings of what the English rules have long named, each found as its category with its words. */
+    /** German and French wordings of what the English rules have long named (and of the commonest angry replies), each found as its category with its words. */
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
             "de|Könnten Sie mir bitte meine Platzierung schicken?|DEMANDING|Platzierung schicken",
@@ -317,11 +317,36 @@ class DraftReviewerTest {
             "fr|La décision était prise d'avance.|PASSIVE_AGGRESSIVE|La décision était prise d'avance",
             "fr|J'ai du mal à croire que vous ayez décidé cela.|DEFENSIVE|J'ai du mal à croire que vous",
             "fr|Envoyez-moi la grille d'évaluation.|DEMANDING|Envoyez-moi la grille",
-            "fr|Félicitations d'avoir trouvé quelqu'un de mieux.|SARCASTIC|Félicitations d'avoir trouvé quelqu'un de mieux"})
+            "fr|Félicitations d'avoir trouvé quelqu'un de mieux.|SARCASTIC|Félicitations d'avoir trouvé quelqu'un de mieux",
+            "de|Ich bin stinksauer.|HOSTILE|Ich bin stinksauer",
+            "de|Ihr werdet das noch bereuen.|HOSTILE|Ihr werdet das noch bereuen",
+            "de|Ich habe ein Recht darauf zu erfahren, warum.|DEMANDING|Ich habe ein Recht darauf",
+            "de|Typisch.|PASSIVE_AGGRESSIVE|Typisch.",
+            "de|Wie soll ich jetzt meine Familie ernähren?|BEGGING|Wie soll ich jetzt meine Familie",
+            "fr|C'est une honte.|HOSTILE|C'est une honte",
+            "fr|Je vais porter plainte.|HOSTILE|Je vais porter plainte",
+            "fr|J'ai le droit de savoir pourquoi.|DEMANDING|J'ai le droit de savoir",
+            "fr|Typique.|PASSIVE_AGGRESSIVE|Typique.",
+            "fr|Je suis un cas désespéré.|SELF_DEPRECATING|un cas désespéré"})
     void wordingsTheEnglishRulesNameAreFoundInGermanAndFrench(String language, String draft, String category, String excerpt) {
         FindingCategory expected = FindingCategory.valueOf("FINDING_CATEGORY_" + category);
         List<Finding> found = reviewer.ruleFindings(draft, language).stream().filter(f -> f.category() == expected).toList();
         assertTrue(found.stream().anyMatch(f -> f.excerpt().equals(excerpt)), found.toString());
+    }
+
+    /** Words near those rules in a friendly reply stay unflagged. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "de|Sie können mich gerne jederzeit anrufen.",
+            "de|Ich würde gern mit so einer Firma arbeiten.",
+            "de|Ich möchte darauf hinweisen, dass ich ab März verfügbar bin.",
+            "de|Ich würde mich über eine kurze Bewertung meiner Präsentation freuen, wenn Sie sie mir schicken könnten.",
+            "de|Ich kann kaum glauben, dass ich es bis in die letzte Runde geschafft habe.",
+            "fr|J'aimerais travailler dans une boîte pareille.",
+            "fr|Merci Julien, c'est noté.",
+            "fr|Merci pour ces explications, ça explique beaucoup de choses."})
+    void friendlyWordsNearThoseRulesStayUnflagged(String language, String sentence) {
+        assertEquals(List.of(), reviewer.ruleFindings(sentence, language));
     }
 
     /** Turning down another offer is a reproach, unless the writer owns the choice in the same sentence. */

@@ -287,7 +287,7 @@ class DraftReviewerTest {
         assertFalse(rules.servesAPractice(plain));
     }
 
-    /** German and French wordings of what the English rules have long named (and of the commonest angry replies), each found as its category with its words. */
+    /** Wordings of what the English rules have long named, in German and French, and of the commonest angry replies, each found as its category with its words. */
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
             "de|Könnten Sie mir bitte meine Platzierung schicken?|DEMANDING|Platzierung schicken",
@@ -327,8 +327,13 @@ class DraftReviewerTest {
             "fr|Je vais porter plainte.|HOSTILE|Je vais porter plainte",
             "fr|J'ai le droit de savoir pourquoi.|DEMANDING|J'ai le droit de savoir",
             "fr|Typique.|PASSIVE_AGGRESSIVE|Typique.",
-            "fr|Je suis un cas désespéré.|SELF_DEPRECATING|un cas désespéré"})
-    void wordingsTheEnglishRulesNameAreFoundInGermanAndFrench(String language, String draft, String category, String excerpt) {
+            "fr|Je suis un cas désespéré.|SELF_DEPRECATING|un cas désespéré",
+            "en|This is outrageous.|HOSTILE|This is outrageous",
+            "en|You rejected me because of my age.|HOSTILE|because of my age",
+            "en|I have a right to know why.|DEMANDING|I have a right to know",
+            "en|Why are you only getting back to me now?|PASSIVE_AGGRESSIVE|Why are you only getting back to me now",
+            "en|How am I supposed to feed my family now?|BEGGING|How am I supposed to feed my family"})
+    void commonWordingsAreFoundAsTheirCategory(String language, String draft, String category, String excerpt) {
         FindingCategory expected = FindingCategory.valueOf("FINDING_CATEGORY_" + category);
         List<Finding> found = reviewer.ruleFindings(draft, language).stream().filter(f -> f.category() == expected).toList();
         assertTrue(found.stream().anyMatch(f -> f.excerpt().equals(excerpt)), found.toString());
@@ -344,7 +349,9 @@ class DraftReviewerTest {
             "de|Ich kann kaum glauben, dass ich es bis in die letzte Runde geschafft habe.",
             "fr|J'aimerais travailler dans une boîte pareille.",
             "fr|Merci Julien, c'est noté.",
-            "fr|Merci pour ces explications, ça explique beaucoup de choses."})
+            "fr|Merci pour ces explications, ça explique beaucoup de choses.",
+            "en|I'm heartbroken, but I understand.",
+            "en|I was devastated at first, but I've learned a lot."})
     void friendlyWordsNearThoseRulesStayUnflagged(String language, String sentence) {
         assertEquals(List.of(), reviewer.ruleFindings(sentence, language));
     }

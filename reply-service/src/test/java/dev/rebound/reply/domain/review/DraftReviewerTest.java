@@ -351,7 +351,9 @@ class DraftReviewerTest {
             "fr|Merci Julien, c'est noté.",
             "fr|Merci pour ces explications, ça explique beaucoup de choses.",
             "en|I'm heartbroken, but I understand.",
-            "en|I was devastated at first, but I've learned a lot."})
+            "en|I was devastated at first, but I've learned a lot.",
+            "de|Ich hatte auf ein zweites Gespräch gehofft, aber ich verstehe, dass sich Pläne ändern.",
+            "fr|J'espérais un second entretien, mais je comprends que les plans changent."})
     void friendlyWordsNearThoseRulesStayUnflagged(String language, String sentence) {
         assertEquals(List.of(), reviewer.ruleFindings(sentence, language));
     }

@@ -352,6 +352,7 @@ class DraftReviewerTest {
             "fr|Merci pour ces explications, ça explique beaucoup de choses.",
             "en|I'm heartbroken, but I understand.",
             "en|I was devastated at first, but I've learned a lot.",
+            "en|I'm devastated, to be honest, as this was my dream company, but I'm grateful for the chance to interview.",
             "de|Ich hatte auf ein zweites Gespräch gehofft, aber ich verstehe, dass sich Pläne ändern.",
             "fr|J'espérais un second entretien, mais je comprends que les plans changent."})
     void friendlyWordsNearThoseRulesStayUnflagged(String language, String sentence) {

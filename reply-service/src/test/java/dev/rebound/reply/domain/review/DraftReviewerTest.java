@@ -354,7 +354,9 @@ class DraftReviewerTest {
             "en|I was devastated at first, but I've learned a lot.",
             "en|I'm devastated, to be honest, as this was my dream company, but I'm grateful for the chance to interview.",
             "de|Ich hatte auf ein zweites Gespräch gehofft, aber ich verstehe, dass sich Pläne ändern.",
-            "fr|J'espérais un second entretien, mais je comprends que les plans changent."})
+            "fr|J'espérais un second entretien, mais je comprends que les plans changent.",
+            "fr|Honnêtement, je suis effondrée, car c'était l'entreprise de mes rêves, mais je suis reconnaissante de l'opportunité.",
+            "de|Ich bin am Boden zerstört, aber ich danke Ihnen für die Chance."})
     void friendlyWordsNearThoseRulesStayUnflagged(String language, String sentence) {
         assertEquals(List.of(), reviewer.ruleFindings(sentence, language));
     }

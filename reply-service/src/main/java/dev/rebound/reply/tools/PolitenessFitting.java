@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
@@ -118,10 +117,10 @@ public final class PolitenessFitting {
                     ToDoubleFunction<String> harmOf = text -> model.probability(features.extract(text));
                     boolean flagged = DraftReviewer.readsHarmful(reply.text(), DraftReviewer.veryPolite(reviewer.politeness(reply.text(), language), language),
                             harmOf, rules::servesAPractice);
-                    Optional<String> offending = reply.offending().filter(reply.text()::contains);
-                    if (reply.harmful() && offending.isPresent()) {
-                        int start = reply.text().indexOf(offending.get());
-                        int end = start + offending.get().length();
+                    // the corpus reader has checked that the offending words are in the reply
+                    if (reply.harmful() && reply.offending().isPresent()) {
+                        int start = reply.text().indexOf(reply.offending().get());
+                        int end = start + reply.offending().get().length();
                         annotated++;
                         pointedAt += DraftReviewer.pointedSentences(reply.text(), harmOf).stream()
                                 .anyMatch(sentence -> sentence.start() < end && start < sentence.end()) ? 1 : 0;

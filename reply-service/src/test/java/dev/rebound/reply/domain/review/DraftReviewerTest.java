@@ -272,7 +272,7 @@ class DraftReviewerTest {
                 english::servesAPractice));
     }
 
-    /** Accepting the decision graciously counts like a practice of a good reply: such a sentence needs more to read as a complaint. */
+    /** Accepting the decision (or its feedback) graciously counts like a practice of a good reply: such a sentence needs more to read as a complaint. */
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
             "en|I know it must have been a difficult decision.|I know it was a long process.",
@@ -280,7 +280,13 @@ class DraftReviewerTest {
             "fr|Je comprends tout à fait votre décision.|Je sais que le processus a été long.",
             "en|I can see why an internal candidate made sense.|I can see an internal candidate was hired.",
             "de|Ich kann gut verstehen, dass eine interne Besetzung sinnvoll war.|Ich sehe, dass intern besetzt wurde.",
-            "fr|Je comprends pourquoi un profil interne a été choisi.|Je vois qu'un profil interne a été choisi."})
+            "fr|Je comprends pourquoi un profil interne a été choisi.|Je vois qu'un profil interne a été choisi.",
+            "en|I take the point that my presentation ran long.|My presentation ran long.",
+            "de|Den Hinweis zur Präsentation nehme ich mir zu Herzen.|Die Präsentation war zu lang.",
+            "fr|Je retiens que ma présentation était trop longue.|Ma présentation était trop longue.",
+            "en|Next time I'll leave more room for questions.|Next time I'll know better.",
+            "de|Beim nächsten Mal plane ich mehr Zeit für Fragen ein.|Beim nächsten Mal war es zu spät.",
+            "fr|La prochaine fois, je laisserai plus de place aux questions.|La prochaine fois, c'est sans moi."})
     void acceptingTheDecisionGraciouslyCountsAsAPractice(String language, String gracious, String plain) {
         ReviewRules rules = ReviewRules.forLanguage(language);
         assertTrue(rules.servesAPractice(gracious));
@@ -332,7 +338,10 @@ class DraftReviewerTest {
             "en|You rejected me because of my age.|HOSTILE|because of my age",
             "en|I have a right to know why.|DEMANDING|I have a right to know",
             "en|Why are you only getting back to me now?|PASSIVE_AGGRESSIVE|Why are you only getting back to me now",
-            "en|How am I supposed to feed my family now?|BEGGING|How am I supposed to feed my family"})
+            "en|How am I supposed to feed my family now?|BEGGING|How am I supposed to feed my family",
+            "de|Tolle Idee übrigens, die Probeaufgabe unbezahlt machen zu lassen.|SARCASTIC|Tolle Idee übrigens, die Probeaufgabe unbezahlt",
+            "fr|Belle idée, au passage, de faire réaliser un cas pratique gratuitement.|SARCASTIC|Belle idée, au passage, de faire réaliser un cas pratique gratuitement",
+            "en|Great idea, by the way, to have candidates work for free.|SARCASTIC|Great idea, by the way, to have candidates work for free"})
     void commonWordingsAreFoundAsTheirCategory(String language, String draft, String category, String excerpt) {
         FindingCategory expected = FindingCategory.valueOf("FINDING_CATEGORY_" + category);
         List<Finding> found = reviewer.ruleFindings(draft, language).stream().filter(f -> f.category() == expected).toList();
@@ -356,7 +365,10 @@ class DraftReviewerTest {
             "de|Ich hatte auf ein zweites Gespräch gehofft, aber ich verstehe, dass sich Pläne ändern.",
             "fr|J'espérais un second entretien, mais je comprends que les plans changent.",
             "fr|Honnêtement, je suis effondrée, car c'était l'entreprise de mes rêves, mais je suis reconnaissante de l'opportunité.",
-            "de|Ich bin am Boden zerstört, aber ich danke Ihnen für die Chance."})
+            "de|Ich bin am Boden zerstört, aber ich danke Ihnen für die Chance.",
+            "de|Tolle Idee übrigens, die Fragen vorab zu schicken.",
+            "fr|Belle idée, au passage, de faire visiter les bureaux.",
+            "en|Great idea, by the way, to share the questions in advance."})
     void friendlyWordsNearThoseRulesStayUnflagged(String language, String sentence) {
         assertEquals(List.of(), reviewer.ruleFindings(sentence, language));
     }

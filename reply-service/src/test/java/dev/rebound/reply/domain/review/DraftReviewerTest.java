@@ -272,7 +272,7 @@ class DraftReviewerTest {
                 english::servesAPractice));
     }
 
-    /** Accepting the decision (or its feedback) graciously counts like a practice of a good reply: such a sentence needs more to read as a complaint. */
+    /** Accepting the decision (or its feedback) graciously counts like a practice of a good reply, unless a "but" follows: such a sentence needs more to read as a complaint. */
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
             "en|I know it must have been a difficult decision.|I know it was a long process.",
@@ -286,7 +286,13 @@ class DraftReviewerTest {
             "fr|Je retiens que ma présentation était trop longue.|Ma présentation était trop longue.",
             "en|Next time I'll leave more room for questions.|Next time I'll know better.",
             "de|Beim nächsten Mal plane ich mehr Zeit für Fragen ein.|Beim nächsten Mal war es zu spät.",
-            "fr|La prochaine fois, je laisserai plus de place aux questions.|La prochaine fois, c'est sans moi."})
+            "fr|La prochaine fois, je laisserai plus de place aux questions.|La prochaine fois, c'est sans moi.",
+            "en|You're right that I rushed the design part.|I rushed the design part.",
+            "de|Der Punkt mit den messbaren Ergebnissen ist berechtigt.|Der Punkt mit den messbaren Ergebnissen ist nicht berechtigt.",
+            "fr|La remarque sur les résultats chiffrés est juste.|La remarque sur les résultats chiffrés n'est pas juste.",
+            "en|I'll take the comments on board.|I'll take the comments on board, although I doubt the panel read my CV.",
+            "de|Ich verstehe Ihre Entscheidung.|Ich verstehe Ihre Entscheidung, aber ich hätte gern eine Begründung.",
+            "fr|Je comprends votre décision.|Je comprends votre décision, mais j'attends une explication."})
     void acceptingTheDecisionGraciouslyCountsAsAPractice(String language, String gracious, String plain) {
         ReviewRules rules = ReviewRules.forLanguage(language);
         assertTrue(rules.servesAPractice(gracious));
@@ -341,7 +347,12 @@ class DraftReviewerTest {
             "en|How am I supposed to feed my family now?|BEGGING|How am I supposed to feed my family",
             "de|Tolle Idee übrigens, die Probeaufgabe unbezahlt machen zu lassen.|SARCASTIC|Tolle Idee übrigens, die Probeaufgabe unbezahlt",
             "fr|Belle idée, au passage, de faire réaliser un cas pratique gratuitement.|SARCASTIC|Belle idée, au passage, de faire réaliser un cas pratique gratuitement",
-            "en|Great idea, by the way, to have candidates work for free.|SARCASTIC|Great idea, by the way, to have candidates work for free"})
+            "en|Great idea, by the way, to have candidates work for free.|SARCASTIC|Great idea, by the way, to have candidates work for free",
+            "en|I doubt anyone on the panel has managed teams at my level.|DEFENSIVE|I doubt anyone on the panel has managed teams at my level",
+            "en|Next time I'll apply somewhere that actually reads CVs.|PASSIVE_AGGRESSIVE|apply somewhere that actually",
+            "de|Beim nächsten Mal bewerbe ich mich lieber bei einer Firma, die Lebensläufe auch liest.|PASSIVE_AGGRESSIVE|bewerbe ich mich lieber bei einer Firma, die Lebensläufe auch",
+            "fr|La prochaine fois, je postulerai plutôt dans une entreprise qui lit les CV.|PASSIVE_AGGRESSIVE|je postulerai plutôt dans une entreprise qui",
+            "fr|Pour la prochaine boîte, je parlerai comme à la maternelle.|SARCASTIC|comme à la maternelle"})
     void commonWordingsAreFoundAsTheirCategory(String language, String draft, String category, String excerpt) {
         FindingCategory expected = FindingCategory.valueOf("FINDING_CATEGORY_" + category);
         List<Finding> found = reviewer.ruleFindings(draft, language).stream().filter(f -> f.category() == expected).toList();
@@ -368,7 +379,9 @@ class DraftReviewerTest {
             "de|Ich bin am Boden zerstört, aber ich danke Ihnen für die Chance.",
             "de|Tolle Idee übrigens, die Fragen vorab zu schicken.",
             "fr|Belle idée, au passage, de faire visiter les bureaux.",
-            "en|Great idea, by the way, to share the questions in advance."})
+            "en|Great idea, by the way, to share the questions in advance.",
+            "en|Thank you for passing on the panel's comments.",
+            "en|I doubt anyone would disagree that the role suits a specialist."})
     void friendlyWordsNearThoseRulesStayUnflagged(String language, String sentence) {
         assertEquals(List.of(), reviewer.ruleFindings(sentence, language));
     }

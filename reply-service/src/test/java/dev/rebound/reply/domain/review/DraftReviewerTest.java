@@ -71,6 +71,10 @@ class DraftReviewerTest {
                 Arguments.of("en", "Hi there, touching base again.", FINDING_CATEGORY_BANNED_PHRASE, "touching base"),
                 Arguments.of("en", "Circling back on my application.", FINDING_CATEGORY_BANNED_PHRASE, "Circling back"),
                 Arguments.of("en", "Dear [Hiring Manager], thank you.", FINDING_CATEGORY_PLACEHOLDER, "[Hiring Manager]"),
+                // a bare "Your Name" counts only as a signature line of its own: "I misspelled your name" is no placeholder
+                Arguments.of("en", "Thank you for the update.\n\nBest regards,\nYour Name", FINDING_CATEGORY_PLACEHOLDER, "Your Name"),
+                Arguments.of("de", "Vielen Dank für die Nachricht.\n\nViele Grüße\nIhr Name\n", FINDING_CATEGORY_PLACEHOLDER, "Ihr Name"),
+                Arguments.of("fr", "Merci pour votre message.\n\nCordialement,\nVotre nom", FINDING_CATEGORY_PLACEHOLDER, "Votre nom"),
                 Arguments.of("en", "🙂 This is NOT FAIR AT ALL.", FINDING_CATEGORY_SHOUTING, "NOT FAIR AT ALL"),
                 Arguments.of("en", "Thank you for the update!!!", FINDING_CATEGORY_SHOUTING, "!!!"),
                 Arguments.of("de", "Danke. Ihre Gesprächsführung war unprofessionell.", FINDING_CATEGORY_HOSTILE, "unprofessionell"),
@@ -352,7 +356,15 @@ class DraftReviewerTest {
             "en|Next time I'll apply somewhere that actually reads CVs.|PASSIVE_AGGRESSIVE|apply somewhere that actually",
             "de|Beim nächsten Mal bewerbe ich mich lieber bei einer Firma, die Lebensläufe auch liest.|PASSIVE_AGGRESSIVE|bewerbe ich mich lieber bei einer Firma, die Lebensläufe auch",
             "fr|La prochaine fois, je postulerai plutôt dans une entreprise qui lit les CV.|PASSIVE_AGGRESSIVE|je postulerai plutôt dans une entreprise qui",
-            "fr|Pour la prochaine boîte, je parlerai comme à la maternelle.|SARCASTIC|comme à la maternelle"})
+            "fr|Pour la prochaine boîte, je parlerai comme à la maternelle.|SARCASTIC|comme à la maternelle",
+            "de|Besonders gerührt hat mich mein falsch geschriebener Vorname.|PASSIVE_AGGRESSIVE|mein falsch geschriebener Vorname",
+            "fr|J'ai été très touchée par la mention de mon prénom, mal orthographié.|PASSIVE_AGGRESSIVE|mon prénom, mal orthographié",
+            "en|You even misspelled my name.|PASSIVE_AGGRESSIVE|misspelled my name",
+            "de|Die Zugfahrt war immerhin schön.|SARCASTIC|Zugfahrt war immerhin schön",
+            "fr|Le TGV était très agréable, au moins.|SARCASTIC|Le TGV était très agréable, au moins",
+            "en|At least the train ride was nice.|SARCASTIC|At least the train ride was nice",
+            "fr|On sent l'investissement.|SARCASTIC|On sent l'investissement.",
+            "de|Man merkt den Aufwand.|SARCASTIC|Man merkt den Aufwand."})
     void commonWordingsAreFoundAsTheirCategory(String language, String draft, String category, String excerpt) {
         FindingCategory expected = FindingCategory.valueOf("FINDING_CATEGORY_" + category);
         List<Finding> found = reviewer.ruleFindings(draft, language).stream().filter(f -> f.category() == expected).toList();
@@ -381,7 +393,12 @@ class DraftReviewerTest {
             "fr|Belle idée, au passage, de faire visiter les bureaux.",
             "en|Great idea, by the way, to share the questions in advance.",
             "en|Thank you for passing on the panel's comments.",
-            "en|I doubt anyone would disagree that the role suits a specialist."})
+            "en|I doubt anyone would disagree that the role suits a specialist.",
+            "en|Sorry, I misspelled your name in my last email.",
+            "de|Ich habe Ihren Namen in der letzten Mail falsch geschrieben, entschuldigen Sie.",
+            "fr|Désolée d'avoir mal orthographié votre nom.",
+            "fr|On sent l'investissement de toute l'équipe dans ce projet.",
+            "de|Die Anreise war angenehm, danke für die Organisation."})
     void friendlyWordsNearThoseRulesStayUnflagged(String language, String sentence) {
         assertEquals(List.of(), reviewer.ruleFindings(sentence, language));
     }

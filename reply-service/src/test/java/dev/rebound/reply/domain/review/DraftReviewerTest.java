@@ -75,6 +75,8 @@ class DraftReviewerTest {
                 Arguments.of("en", "Thank you for the update.\n\nBest regards,\nYour Name", FINDING_CATEGORY_PLACEHOLDER, "Your Name"),
                 Arguments.of("de", "Vielen Dank für die Nachricht.\n\nViele Grüße\nIhr Name\n", FINDING_CATEGORY_PLACEHOLDER, "Ihr Name"),
                 Arguments.of("fr", "Merci pour votre message.\n\nCordialement,\nVotre nom", FINDING_CATEGORY_PLACEHOLDER, "Votre nom"),
+                Arguments.of("en", "Dear Company Name team, thank you.", FINDING_CATEGORY_PLACEHOLDER, "Company Name"),
+                Arguments.of("en", "Thank you, INSERT NAME HERE.", FINDING_CATEGORY_PLACEHOLDER, "INSERT NAME HERE"),
                 Arguments.of("en", "🙂 This is NOT FAIR AT ALL.", FINDING_CATEGORY_SHOUTING, "NOT FAIR AT ALL"),
                 Arguments.of("en", "Thank you for the update!!!", FINDING_CATEGORY_SHOUTING, "!!!"),
                 Arguments.of("de", "Danke. Ihre Gesprächsführung war unprofessionell.", FINDING_CATEGORY_HOSTILE, "unprofessionell"),
@@ -398,7 +400,12 @@ class DraftReviewerTest {
             "de|Ich habe Ihren Namen in der letzten Mail falsch geschrieben, entschuldigen Sie.",
             "fr|Désolée d'avoir mal orthographié votre nom.",
             "fr|On sent l'investissement de toute l'équipe dans ce projet.",
-            "de|Die Anreise war angenehm, danke für die Organisation."})
+            "de|Die Anreise war angenehm, danke für die Organisation.",
+            "en|Sorry, I forgot to insert the link to my portfolio.",
+            "en|I love your company name, by the way.",
+            "fr|J'ai oublié d'insérer le lien vers mon portfolio.",
+            "fr|J'adore le nom de l'entreprise.",
+            "de|Ihr Firmenname gefällt mir."})
     void friendlyWordsNearThoseRulesStayUnflagged(String language, String sentence) {
         assertEquals(List.of(), reviewer.ruleFindings(sentence, language));
     }

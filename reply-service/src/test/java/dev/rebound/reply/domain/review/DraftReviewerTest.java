@@ -405,7 +405,10 @@ class DraftReviewerTest {
             "en|I love your company name, by the way.",
             "fr|J'ai oublié d'insérer le lien vers mon portfolio.",
             "fr|J'adore le nom de l'entreprise.",
-            "de|Ihr Firmenname gefällt mir."})
+            "de|Ihr Firmenname gefällt mir.",
+            "en|Here is [my portfolio](https://example.com) in case it helps.",
+            "en|You said the role was 'fully remote [sic]', as noted in [1].",
+            "fr|Voici [mon portfolio](https://exemple.fr), si cela peut aider."})
     void friendlyWordsNearThoseRulesStayUnflagged(String language, String sentence) {
         assertEquals(List.of(), reviewer.ruleFindings(sentence, language));
     }

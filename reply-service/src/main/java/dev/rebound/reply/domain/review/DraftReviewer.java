@@ -102,8 +102,9 @@ public final class DraftReviewer {
                     + "|\\p{Lu}[\\p{L}'-]*(?: \\p{Lu}[\\p{L}'-]*)?[,.!]?",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     static final int FAR_TOO_LONG = 250;
+    // capitals shout when three or more words run on; a list of acronyms ("AWS, GCP, SQL") does not
     private static final Pattern SHOUTING = Pattern.compile(
-            "\\b\\p{Lu}{2,}(?:[\\s,]+\\p{Lu}{2,}){2,}\\b|\\b\\p{Lu}{6,}\\b|!{2,}|[?!]{3,}", Pattern.UNICODE_CHARACTER_CLASS);
+            "\\b\\p{Lu}{2,}(?:[ \\t]+\\p{Lu}{2,}){2,}\\b|\\b\\p{Lu}{6,}\\b|!{2,}|[?!]{3,}", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern WORD = Pattern.compile("\\S+");
 
     private final Map<String, ReviewRules> rules;

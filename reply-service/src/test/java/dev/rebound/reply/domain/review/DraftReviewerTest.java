@@ -119,6 +119,12 @@ class DraftReviewerTest {
                         "eh bien, c'était une journée de congé gâchée."));
     }
 
+    @Test
+    void aListOfAcronymsIsNotShouting() {
+        DraftReview review = review("Thanks for letting me know. I'm certified in AWS, GCP, SQL, and ITIL, so please keep me in mind.", "en");
+        assertEquals(List.of(), review.findings().stream().filter(f -> f.category() == FINDING_CATEGORY_SHOUTING).toList());
+    }
+
     @ParameterizedTest(name = "{0}: {2} in \"{1}\"")
     @MethodSource("offendingSpans")
     void findsTheOffendingSpanExactly(String language, String draft, FindingCategory category, String excerpt) {

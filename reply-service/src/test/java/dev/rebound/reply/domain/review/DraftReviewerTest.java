@@ -372,7 +372,10 @@ class DraftReviewerTest {
             "fr|Le TGV était très agréable, au moins.|SARCASTIC|Le TGV était très agréable, au moins",
             "en|At least the train ride was nice.|SARCASTIC|At least the train ride was nice",
             "fr|On sent l'investissement.|SARCASTIC|On sent l'investissement.",
-            "de|Man merkt den Aufwand.|SARCASTIC|Man merkt den Aufwand."})
+            "de|Man merkt den Aufwand.|SARCASTIC|Man merkt den Aufwand.",
+            "fr|Je vous laisse à vos certitudes.|SARCASTIC|Je vous laisse à vos certitudes",
+            "de|Ich lasse Sie mal mit Ihren Gewissheiten allein.|SARCASTIC|lasse Sie mal mit Ihren Gewissheiten",
+            "en|I'll leave you to your certainties.|SARCASTIC|I'll leave you to your certainties"})
     void commonWordingsAreFoundAsTheirCategory(String language, String draft, String category, String excerpt) {
         FindingCategory expected = FindingCategory.valueOf("FINDING_CATEGORY_" + category);
         List<Finding> found = reviewer.ruleFindings(draft, language).stream().filter(f -> f.category() == expected).toList();

@@ -375,7 +375,10 @@ class DraftReviewerTest {
             "de|Man merkt den Aufwand.|SARCASTIC|Man merkt den Aufwand.",
             "fr|Je vous laisse à vos certitudes.|SARCASTIC|Je vous laisse à vos certitudes",
             "de|Ich lasse Sie mal mit Ihren Gewissheiten allein.|SARCASTIC|lasse Sie mal mit Ihren Gewissheiten",
-            "en|I'll leave you to your certainties.|SARCASTIC|I'll leave you to your certainties"})
+            "en|I'll leave you to your certainties.|SARCASTIC|I'll leave you to your certainties",
+            "de|Kein Feedback. Echt schwach.|HOSTILE|Echt schwach.",
+            "de|Okay, euer Verlust.|HOSTILE|euer Verlust.",
+            "fr|Pas de retour. Franchement nul.|HOSTILE|Franchement nul."})
     void commonWordingsAreFoundAsTheirCategory(String language, String draft, String category, String excerpt) {
         FindingCategory expected = FindingCategory.valueOf("FINDING_CATEGORY_" + category);
         List<Finding> found = reviewer.ruleFindings(draft, language).stream().filter(f -> f.category() == expected).toList();
@@ -415,6 +418,8 @@ class DraftReviewerTest {
             "fr|J'ai oublié d'insérer le lien vers mon portfolio.",
             "fr|J'adore le nom de l'entreprise.",
             "de|Ihr Firmenname gefällt mir.",
+            "de|Meine Präsentation war echt schwach am Anfang, das weiß ich.",
+            "fr|Mon anglais était franchement nul à l'époque, j'ai beaucoup progressé.",
             "en|Here is [my portfolio](https://example.com) in case it helps.",
             "en|You said the role was 'fully remote [sic]', as noted in [1].",
             "fr|Voici [mon portfolio](https://exemple.fr), si cela peut aider."})

@@ -134,7 +134,8 @@ public final class PolitenessFitting {
             System.out.printf(Locale.ROOT, "Reply tone, %s, %d-fold cross-validated, the model alone (text from %.2f, a sentence from %.2f or %.2f if it serves no practice, a very polite text from %.2f): accuracy %5.1f %% (%d/%d); harmful caught %d/%d, professional passed %d/%d%n",
                     language, FOLDS, DraftReviewer.HARMFUL_FROM, DraftReviewer.SENTENCE_HARMFUL_FROM, DraftReviewer.OFF_PRACTICE_SENTENCE_HARMFUL_FROM, DraftReviewer.CLEARLY_HARMFUL_FROM, 100.0 * (caught + passed) / replies.size(), caught + passed, replies.size(),
                     caught, harmful, passed, professional);
-            System.out.printf(Locale.ROOT, "  the annotated offending words in a sentence pointed out (from %.2f): %d/%d%n", DraftReviewer.POINTED_FROM, pointedAt, annotated);
+            System.out.printf(Locale.ROOT, "  the annotated offending words in a sentence pointed out (from %.2f, under four words from %.2f): %d/%d%n",
+                    DraftReviewer.POINTED_FROM, DraftReviewer.SHORT_POINTED_FROM, pointedAt, annotated);
             if (write) {
                 List<Example> examples = replyToneExamples(replies, reviewer, language);
                 Path out = Path.of("reply-service/src/main/resources").resolve(DraftReviewer.replyToneResource(language));

@@ -451,6 +451,28 @@ class DraftReviewerTest {
         assertEquals(List.of(first, second), pointed);
     }
 
+    /** Greetings, sign-offs and a name line are no sentences; a short complaint in lower case after a capital is. */
+    @Test
+    void aShortComplaintIsASentenceButANameLineIsNot() {
+        List<String> sentences = DraftReviewer.sentences("Hallo Lisa,\n\nEcht schwach.\n\nLG\nFelix Braun").stream()
+                .map(DraftReviewer.Sentence::text).toList();
+        assertEquals(List.of("Echt schwach."), sentences);
+    }
+
+    /** A sentence of fewer than four words needs the higher short bar to be pointed out. */
+    @Test
+    void aShortSentenceIsPointedOutFromTheShortBar() {
+        String thanks = "Thanks for the update.";
+        String shortComplaint = "Really poor.";
+        String shortKind = "Good luck.";
+        String draft = thanks + " " + shortComplaint + " " + shortKind;
+        List<String> pointed = DraftReviewer.pointedSentences(draft,
+                text -> text.equals(shortComplaint) ? DraftReviewer.SHORT_POINTED_FROM
+                        : text.equals(shortKind) ? DraftReviewer.SHORT_POINTED_FROM - 0.01 : 0.0)
+                .stream().map(DraftReviewer.Sentence::text).toList();
+        assertEquals(List.of(shortComplaint), pointed);
+    }
+
     /**
      * A rule that explains the verdict does not hide another complaint the reply-tone model finds in a
      * sentence of its own, nor the rest of a harmful sentence the rule names only a part of.

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -444,11 +445,14 @@ class DraftReviewerTest {
         String thanks = "Thank you for letting me know.";
         String first = "The whole process dragged on for two months.";
         String second = "Nobody looked at my case study properly.";
-        String draft = thanks + " " + first + " " + second;
-        List<String> pointed = DraftReviewer.pointedSentences(draft,
-                text -> text.equals(first) || text.equals(second) ? DraftReviewer.POINTED_FROM : DraftReviewer.POINTED_FROM - 0.01)
-                .stream().map(DraftReviewer.Sentence::text).toList();
-        assertEquals(List.of(first, second), pointed);
+        assertEquals(List.of(first, second), pointed(List.of(thanks, first, second),
+                Map.of(thanks, DraftReviewer.POINTED_FROM - 0.01, first, DraftReviewer.POINTED_FROM, second, DraftReviewer.POINTED_FROM)));
+    }
+
+    /** The sentences pointed out in a draft of these sentences, each scoring its given harm (0 if none given). */
+    private static List<String> pointed(List<String> sentences, Map<String, Double> harm) {
+        return DraftReviewer.pointedSentences(String.join(" ", sentences), text -> harm.getOrDefault(text, 0.0)).stream()
+                .map(DraftReviewer.Sentence::text).toList();
     }
 
     /** Greetings, sign-offs and a name line are no sentences; a short complaint in lower case after a capital is. */
@@ -462,15 +466,10 @@ class DraftReviewerTest {
     /** A sentence of fewer than four words needs the higher short bar to be pointed out. */
     @Test
     void aShortSentenceIsPointedOutFromTheShortBar() {
-        String thanks = "Thanks for the update.";
         String shortComplaint = "Really poor.";
         String shortKind = "Good luck.";
-        String draft = thanks + " " + shortComplaint + " " + shortKind;
-        List<String> pointed = DraftReviewer.pointedSentences(draft,
-                text -> text.equals(shortComplaint) ? DraftReviewer.SHORT_POINTED_FROM
-                        : text.equals(shortKind) ? DraftReviewer.SHORT_POINTED_FROM - 0.01 : 0.0)
-                .stream().map(DraftReviewer.Sentence::text).toList();
-        assertEquals(List.of(shortComplaint), pointed);
+        assertEquals(List.of(shortComplaint), pointed(List.of("Thanks for the update.", shortComplaint, shortKind),
+                Map.of(shortComplaint, DraftReviewer.SHORT_POINTED_FROM, shortKind, DraftReviewer.SHORT_POINTED_FROM - 0.01)));
     }
 
     /**

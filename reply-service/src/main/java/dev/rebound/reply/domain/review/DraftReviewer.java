@@ -80,7 +80,7 @@ public final class DraftReviewer {
      * A sentence of fewer than four words ("Echt schwach.", "Thanks, I guess.") is pointed out from
      * this score: the model learns only from longer sentences, so it needs a higher bar there. Out of
      * fold on the corpus of 2026-12-02, evening, 0.7 added en 8, fr 2 annotated complaints to the
-     * pointing (de 0), against 3, 6 and 4 other short sentences pointed, most of them complaints too
+     * pointing (de 0), against other short sentences pointed (en 3, fr 6, de 4), most of them complaints too
      * ("Your loss, honestly.", "Bon, tant pis.", "na dann."; one kind, "Bon courage."); 0.8 added en 4, fr 0.
      */
     public static final double SHORT_POINTED_FROM = 0.7;
